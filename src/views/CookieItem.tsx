@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { KnownLifetime } from '../core/registry/known-lifetime.ts';
 import type { AbsenceReason } from '../core/report/absence-reason.ts';
 import type { ReportCookie } from '../core/report/report.ts';
@@ -9,17 +10,6 @@ import { oneParagraph } from '../core/one-paragraph.ts';
 import { narrowerPath, partitionSite } from '../core/cookies/cookie-record.ts';
 import { visibleCookieName } from '../core/cookies/nameless.ts';
 import { around, foreignLanguage } from './own-words.ts';
-
-type CookieItemProps = {
-  /** The row to show. */
-  row: CookieRow;
-  /** How many rows mounted now are written before the next paint; the rest after it (see CookieList). */
-  paintPlan?: PaintPlan | undefined;
-  /** UI strings. */
-  t: Translate;
-  /** UI language. */
-  language: string;
-};
 
 const SOURCE_LABEL: Record<ReportCookie['source'], MessageKey> = {
   charter: 'fromCharter',
@@ -262,7 +252,7 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
 
 /**
  * The rows a list mounts at once, written before its first paint: as many as `eager` in the
- * order they are mounted, the others once it is painted. Infinity writes every row at once.
+ * order they are written, the others once it is painted. Infinity writes every row at once.
  */
 export type PaintPlan = { eager: number };
 
@@ -297,45 +287,87 @@ function afterNextPaint(write: () => void): void {
 }
 
 /**
- * One cookie's row: the item is Preact's, its content (rowContent) is written into it as it is
- * mounted, as plain elements and text nodes; past its `paintPlan`'s eager rows, once the frame
- * that paints the rows above it is painted (the item is there meanwhile, named, empty).
- *
- * Light on purpose: a list shows hundreds of rows, and Preact keeps a virtual node, its props and
- * its children's array for every element and every text it renders, as long as the popup is open
- * (about 2 KB a row, measured by `npm run bench`, "popup memory"). Written directly, a row's
- * content costs the document its nodes and the heap only their wrappers. Preact never sees the
- * content, so it never diffs or replaces it: the row is written again only when it is rendered
- * again (a new row object, or new strings).
+ * Names `item` as `row`'s (the attributes a finding, a search and the styles find it by) and
+ * writes its content (rowContent): now, or once the frame that paints the rows above it is
+ * painted, past its `paintPlan`'s eager rows (the item is there meanwhile, named, empty).
  */
-export function CookieItem({ row, paintPlan, t, language }: CookieItemProps) {
-  return (
-    <li
-      id={`row-${row.key}`}
-      class={`cookie status-${row.status}`}
-      tabIndex={-1}
-      // Focused from a finding: named by the cookie's name. The name itself, not an id pointing to
-      // it: an id safe for any name was a new string per row, 0.03 MiB of the popup's heap at 150
-      // rows (`npm run bench`, "popup memory"), where this attribute shares the row's own string.
-      aria-label={row.name === '' ? t('namelessCookie') : visibleCookieName(row.name)}
-      data-cookie={row.name}
-      data-status={row.status}
-      ref={(item) => {
-        if (!item) return;
-        pendingWrite.delete(item);
-        const write = () => item.replaceChildren(...rowContent(row, t, language, item.ownerDocument));
-        if (!paintPlan || paintPlan.eager-- > 0) {
-          write();
-          return;
-        }
-        const later = () => {
-          if (pendingWrite.get(item) !== later) return;
-          pendingWrite.delete(item);
-          write();
-        };
-        pendingWrite.set(item, later);
-        afterNextPaint(later);
-      }}
-    />
-  );
+function writeRow(item: HTMLElement, row: CookieRow, paintPlan: PaintPlan | undefined, t: Translate, language: string): void {
+  item.id = `row-${row.key}`;
+  item.className = `cookie status-${row.status}`;
+  item.tabIndex = -1;
+  // Focused from a finding: named by the cookie's name. The name itself, not an id pointing to it:
+  // an id safe for any name was a new string per row (0.03 MiB of the popup's heap at 150 rows).
+  item.setAttribute('aria-label', row.name === '' ? t('namelessCookie') : visibleCookieName(row.name));
+  item.setAttribute('data-cookie', row.name);
+  item.setAttribute('data-status', row.status);
+  pendingWrite.delete(item);
+  const write = () => item.replaceChildren(...rowContent(row, t, language, item.ownerDocument));
+  if (!paintPlan || paintPlan.eager-- > 0) {
+    write();
+    return;
+  }
+  const later = () => {
+    if (pendingWrite.get(item) !== later) return;
+    pendingWrite.delete(item);
+    write();
+  };
+  pendingWrite.set(item, later);
+  afterNextPaint(later);
+}
+
+type CookieRowsProps = {
+  /** The rows, in display order. */
+  rows: readonly CookieRow[];
+  /** How many new rows are written before the next paint; the rest after it (see CookieList). */
+  paintPlan?: PaintPlan | undefined;
+  /** UI strings. */
+  t: Translate;
+  /** UI language. */
+  language: string;
+};
+
+/** The rows a list last wrote, in its items' order, and in which words. */
+type Written = { rows: readonly CookieRow[]; t: Translate; language: string };
+
+/**
+ * A list of cookie rows. The list is Preact's, its items are not: each is written directly, one
+ * item per row key, kept while its row is shown. A row object given again is left as it is; a new
+ * one under the same key (a new report) is written again in the same item, which keeps the focus;
+ * an item whose row went is removed. Every text is a text node (rowContent).
+ *
+ * Light on purpose: a list shows hundreds of rows. Rendered by Preact, each kept a virtual node,
+ * its props, a component and a ref as long as the popup was open, and each was diffed at every
+ * render (a page more, a search), often enough that the engine compiled Preact's diff: 0.17 MiB
+ * of the popup's heap with 150 rows shown (its heap after GC as `npm run bench` reads it, builds
+ * in turn, 5 runs each). Written here, a shown row costs the heap its row object and its place in
+ * the rows last written; its content, the document's nodes only.
+ */
+export function CookieRows({ rows, paintPlan, t, language }: CookieRowsProps) {
+  const list = useRef<HTMLUListElement>(null);
+  const written = useRef<Written | null>(null);
+  useLayoutEffect(() => {
+    const ul = list.current!;
+    const before = written.current;
+    const sameWords = before !== null && before.t === t && before.language === language;
+    // Each item by its row's key, from the rows last written (the items are in their order).
+    const items = new Map<string, { row: CookieRow; item: HTMLElement }>();
+    before?.rows.forEach((row, i) => items.set(row.key, { row, item: ul.children[i] as HTMLElement }));
+    const shown = new Set(rows.map((row) => row.key));
+    // The items whose rows went first: the others then keep their places, a focused one its focus.
+    for (const [key, { item }] of items) {
+      if (shown.has(key)) continue;
+      item.remove();
+      items.delete(key);
+    }
+    let next = ul.firstElementChild;
+    for (const row of rows) {
+      const kept = items.get(row.key);
+      const item = kept?.item ?? ul.ownerDocument.createElement('li');
+      if (kept?.row !== row || !sameWords) writeRow(item, row, paintPlan, t, language);
+      if (item === next) next = next.nextElementSibling;
+      else ul.insertBefore(item, next);
+    }
+    written.current = { rows, t, language };
+  });
+  return <ul ref={list} />;
 }

@@ -1,8 +1,7 @@
-import type { VNode } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { FIRST_PAGE } from '../core/message-contract.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
-import { CookieItem, type PaintPlan } from './CookieItem.tsx';
+import { CookieRows, type PaintPlan } from './CookieItem.tsx';
 import { filterRows, groupByCategory, type CookieRow } from './cookie-rows.ts';
 import { formatCount } from './time-format.ts';
 import { countText } from './count-text.ts';
@@ -39,36 +38,19 @@ type CookieListProps = {
   language: string;
 };
 
-/**
- * Each row's element, made at its first render and given again after. Made out here, not in the
- * component: a function made while rendering would keep that render's variables (its rows).
- */
-function rowElementsIn(t: Translate, language: string, paintPlan: PaintPlan): (row: CookieRow) => VNode {
-  const made = new WeakMap<CookieRow, VNode>();
-  return (row) => {
-    let element = made.get(row);
-    if (!element) made.set(row, (element = <CookieItem key={row.key} row={row} paintPlan={paintPlan} t={t} language={language} />));
-    return element;
-  };
-}
-
 /** The searchable, paged list of cookies grouped by category. */
 export function CookieList({ rows, total = rows.length, onWantAll, host, focusKey, onFocused, t, language }: CookieListProps) {
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE_SIZE);
   const matching = useMemo(() => filterRows(rows, query, language, t), [rows, query, language, t]);
-  // Each row's element is made once and given again on every render: Preact then keeps the row's
-  // rendered tree as it is. Made afresh, every render of the list (a page more, a search) would
-  // diff each row, and the previous render's copy of every row stayed reachable from the parent's
-  // children until the parent rendered again (measured by `npm run bench`, "popup memory").
-  // A screen of rows first (firstScreenRows); every row mounted after the first render is written at
+  // Each category's rows are written by CookieRows, an item per row kept while it is shown.
+  // A screen of rows first (firstScreenRows); every row added after the first render is written at
   // once. So is every row of a list opened on a finding's row: it is scrolled to and focused before
   // the frame, and rows above it written after would push it off screen.
   const paintPlan = useRef<PaintPlan>({
     eager: focusKey === null ? firstScreenRows(window.innerHeight) : Number.POSITIVE_INFINITY,
   }).current;
   useLayoutEffect(() => void (paintPlan.eager = Number.POSITIVE_INFINITY), [paintPlan]);
-  const rowElement = useMemo(() => rowElementsIn(t, language, paintPlan), [t, language, paintPlan]);
   // "Show more" leads to the first row it adds, by its key: on the last page the button goes away,
   // and focus with it. While the whole list is on its way it adds nothing (`wantedMore`): the first
   // page holds every unseen entry, which the whole list may show far below (past the page more),
@@ -167,7 +149,7 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
         // A div, not a section: a named section is a region landmark, one per category is noise.
         <div key={group.category} class="category">
           <h3 id={`cat-${group.category}`}>{t(messageKey('category', group.category))}</h3>
-          <ul>{group.rows.map(rowElement)}</ul>
+          <CookieRows rows={group.rows} paintPlan={paintPlan} t={t} language={language} />
         </div>
       ))}
       {!searching && count > shown.length && (

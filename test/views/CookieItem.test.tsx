@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
-import { CookieItem, cookieFlags } from '../../src/views/CookieItem.tsx';
+import { CookieRows, cookieFlags } from '../../src/views/CookieItem.tsx';
 import { rowsOf } from '../../src/views/cookie-rows.ts';
 import {
   between,
@@ -26,11 +26,7 @@ afterEach(cleanup);
 
 function item(cookie: Parameters<typeof reportCookie>[0], translate = t, language = 'en') {
   const [row] = rowsOf(report([reportCookie(cookie)]));
-  return render(
-    <ul>
-      <CookieItem row={row!} t={translate} language={language} />
-    </ul>,
-  ).container;
+  return render(<CookieRows rows={[row!]} t={translate} language={language} />).container;
 }
 
 /** A known tracker's cookie, as the report describes it (known-trackers.ts). */
@@ -43,7 +39,7 @@ const KNOWN_TRACKER_ROW = {
   purpose: 'Distinguishes users.',
   duration: '2 years',
 } as const;
-describe('CookieItem', () => {
+describe('CookieRows', () => {
   it('says a cookie whose expiry is past, no removal heard, expired; a removed one removed', () => {
     expect(item({ name: '_gat', expired: true }, en).querySelector('.pill')?.textContent).toMatch(/^Declared\s·\sexpired$/);
     expect(item({ name: '_gat', removed: 1 }, en).querySelector('.pill')?.textContent).toMatch(/^Declared\s·\sremoved$/);
@@ -242,11 +238,7 @@ describe('CookieItem', () => {
     /** The not-seen row of `notSeen`, rendered on a page in `language`. */
     const unseen = (notSeen: NotSeenEntry, language: 'en' | 'fr') => {
       const [row] = rowsOf(report([], { notSeen: [notSeen] }));
-      return render(
-        <ul>
-          <CookieItem row={row!} t={localeTranslate(language)} language={language} />
-        </ul>,
-      ).container;
+      return render(<CookieRows rows={[row!]} t={localeTranslate(language)} language={language} />).container;
     };
     const said = (container: ParentNode) =>
       [...container.querySelectorAll('[data-not-seen-reason]')].map(
@@ -306,13 +298,7 @@ describe('CookieItem', () => {
   it('is named by its cookie’s name when focused, whatever the name, as text', () => {
     const names = ['a b', 'a.20.b', '<i>x</i> "y"', 'a\tb', 'x*'];
     const rows = rowsOf(report(names.map((name) => reportCookie({ name }))));
-    const { container } = render(
-      <ul>
-        {rows.map((row) => (
-          <CookieItem key={row.key} row={row} t={t} language="en" />
-        ))}
-      </ul>,
-    );
+    const { container } = render(<CookieRows rows={rows} t={t} language="en" />);
     expect(container.querySelector('i')).toBeNull();
     // A tab shows nothing of itself: said as its code (core/cookies/nameless.ts).
     expect([...container.querySelectorAll('li')].map((li) => li.getAttribute('aria-label'))).toEqual(
@@ -322,13 +308,7 @@ describe('CookieItem', () => {
 
   it('shows a character of the name that shows nothing as its code: `_g\\u200Ba` never reads as the declared `_ga`', () => {
     const rows = rowsOf(report([reportCookie({ name: '_ga' }), reportCookie({ name: '_g\u200Ba', status: 'undeclared' })]));
-    const { container } = render(
-      <ul>
-        {rows.map((row) => (
-          <CookieItem key={row.key} row={row} t={t} language="en" />
-        ))}
-      </ul>,
-    );
+    const { container } = render(<CookieRows rows={rows} t={t} language="en" />);
     expect([...container.querySelectorAll('.name')].map((name) => name.textContent)).toEqual(['_ga', '_g<U+200B>a']);
     expect([...container.querySelectorAll('li')].map((li) => li.getAttribute('aria-label'))).toEqual(['_ga', '_g<U+200B>a']);
     // The row is still the cookie's: found by its name as the browser gave it.
@@ -339,11 +319,7 @@ describe('CookieItem', () => {
     /** Each marked text of a row, with its language. */
     const marked = (cookie: Parameters<typeof reportCookie>[0], charterLanguage: Report['charter']['language'], language: 'en' | 'fr') => {
       const [row] = rowsOf(report([reportCookie(cookie)], { charter: { ...report([]).charter, language: charterLanguage } }));
-      const { container } = render(
-        <ul>
-          <CookieItem row={row!} t={localeTranslate(language)} language={language} />
-        </ul>,
-      );
+      const { container } = render(<CookieRows rows={[row!]} t={localeTranslate(language)} language={language} />);
       const found = [...container.querySelectorAll('[lang]')].map((span) => `${span.getAttribute('lang')}: ${span.textContent}`);
       cleanup();
       return found;
@@ -402,24 +378,14 @@ describe('CookieItem', () => {
         charter: { ...report([]).charter, language: 'en' },
       }),
     );
-    const { container } = render(
-      <ul>
-        <CookieItem row={row!} t={localeTranslate('fr')} language="fr" />
-      </ul>,
-    );
+    const { container } = render(<CookieRows rows={[row!]} t={localeTranslate('fr')} language="fr" />);
     expect(container.querySelector('.facts')?.textContent?.replace(/\s/g, ' ')).toBe('Durée déclarée : 2 weeks · Durée réelle : 14 jours');
   });
 
   it('shows a path narrower than the site beside the domain, so two cookies of one name read apart', () => {
     const rows = rowsOf(report([reportCookie({ name: 'sid', path: '/' }), reportCookie({ name: 'sid', path: '/explore/\u2029x' })]));
     expect(rows).toHaveLength(2);
-    const { container } = render(
-      <ul>
-        {rows.map((row) => (
-          <CookieItem key={row.key} row={row} t={t} language="en" />
-        ))}
-      </ul>,
-    );
+    const { container } = render(<CookieRows rows={rows} t={t} language="en" />);
     // The site's own path says nothing; a narrower one is a chip, its paragraph separator made harmless.
     expect([...container.querySelectorAll('.path')].map((chip) => chip.textContent)).toEqual(['Path=/explore/\ufffdx']);
     expect(container.querySelectorAll('li')[1]?.querySelector('.domain + .path')).not.toBeNull();
@@ -433,13 +399,7 @@ describe('CookieItem', () => {
       ]),
     );
     expect(rows).toHaveLength(2);
-    const { container } = render(
-      <ul>
-        {rows.map((row) => (
-          <CookieItem key={row.key} row={row} t={localeTranslate('en')} language="en" />
-        ))}
-      </ul>,
-    );
+    const { container } = render(<CookieRows rows={rows} t={localeTranslate('en')} language="en" />);
     // Two rows alike but for their first parties read apart, in a chip beside the domain's other facts.
     expect([...container.querySelectorAll('[data-phase] [data-first-party]')].map((chip) => chip.textContent)).toEqual([
       'First party: tco.re',
@@ -470,11 +430,7 @@ describe('CookieItem', () => {
   it('keeps a declared lifetime one paragraph inside its sentence, as the provider and service are', () => {
     // A paragraph separator ends every isolate around it (core/one-paragraph.ts): a live charter's words may hold one.
     const [row] = rowsOf(report([reportCookie({ name: 'sid', service: 'Auth\u001ex', duration: '2 semaines\u001e\u05d0\u05d1' })]));
-    const { container } = render(
-      <ul>
-        <CookieItem row={row!} t={t} language="en" />
-      </ul>,
-    );
+    const { container } = render(<CookieRows rows={[row!]} t={t} language="en" />);
     expect(container.querySelector('.facts')?.textContent).toContain('2 semaines\ufffd\u05d0\u05d1');
     expect(container.querySelector('.facts')?.textContent).not.toContain('\u001e');
     expect(container.querySelector('.who')?.textContent).toContain('Auth\ufffdx');

@@ -10,7 +10,7 @@ import type { ComponentChild } from 'preact';
 import { AccessPrompt } from '../../src/views/AccessPrompt.tsx';
 import { CharterInfo } from '../../src/views/CharterInfo.tsx';
 import { ConsentRuns } from '../../src/views/ConsentRuns.tsx';
-import { CookieItem } from '../../src/views/CookieItem.tsx';
+import { CookieRows } from '../../src/views/CookieItem.tsx';
 import { CookieList } from '../../src/views/CookieList.tsx';
 import { FindingsSummary } from '../../src/views/FindingsSummary.tsx';
 import { TimelineView } from '../../src/views/TimelineView.tsx';
@@ -185,22 +185,12 @@ describe('views.css', () => {
 
     it('wrap in a cookie’s row: its name, domain and first page', () => {
       const [row] = rowsOf(report([reportCookie({ name: long, domain: longDomain, hostOnly: false, firstPage: longPath })]));
-      expect(
-        unwrapped(
-          <ul>
-            <CookieItem row={row!} t={t} language="en" />
-          </ul>,
-        ),
-      ).toEqual([]);
+      expect(unwrapped(<CookieRows rows={[row!]} t={t} language="en" />)).toEqual([]);
     });
 
     it('wrap in a cookie’s row: its path and its partition’s site, whose chips are not kept whole as a flag is', () => {
       const [row] = rowsOf(report([reportCookie({ name: 'a', path: longPath, partitionKey: `http://${longDomain}` })]));
-      const { container } = render(
-        <ul>
-          <CookieItem row={row!} t={t} language="en" />
-        </ul>,
-      );
+      const { container } = render(<CookieRows rows={[row!]} t={t} language="en" />);
       expect(unwrapped(container)).toEqual([]);
       const chips = [...container.querySelectorAll('.flag')].map((chip) => [chip.className, getComputedStyle(chip).whiteSpace]);
       expect(chips.filter(([name]) => name !== 'flag')).toEqual([
@@ -213,13 +203,7 @@ describe('views.css', () => {
 
     it('wrap in a cookie’s row: its provider, service, purpose and declared lifetime, from the charter', () => {
       const [row] = rowsOf(report([reportCookie({ name: 'a', provider: long, service: long, purpose: long, duration: long })]));
-      expect(
-        unwrapped(
-          <ul>
-            <CookieItem row={row!} t={t} language="en" />
-          </ul>,
-        ),
-      ).toEqual([]);
+      expect(unwrapped(<CookieRows rows={[row!]} t={t} language="en" />)).toEqual([]);
     });
 
     it('wrap in the access prompt, its button included, and in the list’s “no cookies” hint', () => {
@@ -395,13 +379,7 @@ describe('views.css', () => {
         firstPage: `/${hostile}`,
       });
       const [row] = rowsOf(report([cookie]));
-      expect(
-        unisolated(
-          <ul>
-            <CookieItem row={row!} t={t} language="en" />
-          </ul>,
-        ),
-      ).toEqual([]);
+      expect(unisolated(<CookieRows rows={[row!]} t={t} language="en" />)).toEqual([]);
     });
 
     /** The view shows the name with its control as a code (core/cookies/nameless.ts): no control left to isolate. */
