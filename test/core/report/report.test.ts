@@ -1677,3 +1677,44 @@ describe('another consent manager’s record on a portal’s own domain (a revie
     expect(consentFindingsWith('_ga')).toEqual(['high before-consent _ga', 'high after-refusal _ga']);
   });
 });
+
+describe('a live charter’s placeholder spellings of a known family (a review’s case)', () => {
+  const PORTAL = 'data.example.fr';
+  const bundledRegistry = buildBundledRegistry(bundledOpenCookieDatabaseRows());
+  const at = 1_765_000_000_000;
+  /** True when `real`, set on the portal's parent domain, is undeclared by a live charter naming `cell` under audience measurement. */
+  const undeclaredWith = (cell: string, real: string) => {
+    const charter = parseCharter(
+      `## Charte cookies\n\nCookies de mesure d'audience\n\n| Nom du prestataire | Nom du cookie | Durée | Finalité |\n|---|---|---|---|\n| Google | ${cell} | 13 mois | Mesure |\n`,
+    );
+    const site = emptySite(PORTAL, '0');
+    recordCookieChange(
+      site,
+      browserCookie({ name: real, domain: '.example.fr', hostOnly: false, expirationDate: at / 1000 + 390 * DAY }),
+      false,
+      at - 10_000,
+    );
+    return buildReport(site, withSiteCharter(bundledRegistry, PORTAL, charter, 'live'), at).findings.some(
+      (f) => f.kind === 'undeclared' && f.cookie === real,
+    );
+  };
+
+  it.each([
+    ['_ga_XXXXXXXXXX', '_ga_ABC123'],
+    ['_ga_<ID>', '_ga_ABC123'],
+    ['_ga_ID', '_ga_ABC123'],
+    ['_ga_#', '_ga_ABC123'],
+    ['_pk_id.#.#', '_pk_id.3.1fff'],
+    ['xtanXXXXXX', 'xtan123'],
+  ])('declares the family with %s: %s is no undeclared cookie', (cell, real) => {
+    expect(undeclaredWith(cell, real)).toBe(false);
+  });
+
+  it.each([
+    ['session_ID', 'session_ABC'],
+    ['XSRF', 'XSRF-TOKEN'],
+  ])('keeps %s the exact name it is: %s stays undeclared', (cell, real) => {
+    expect(undeclaredWith(cell, real)).toBe(true);
+    expect(undeclaredWith(cell, cell)).toBe(false);
+  });
+});
