@@ -1,12 +1,12 @@
 /**
  * Cookie-name cells -> cookie names with their match kind. A cell may name several cookies
  * (`_pk_id.*, _pk_ses.*`, `_hjSessionUser; _hjid`, "_ga et _gid"), mark a variable part with a
- * wildcard (`*`, `<ID>`, `{id}`, `XXXX`), or say it in prose ("Any cookie starting with “_hs”",
- * "tout cookie commençant par _pk_").
+ * wildcard (`*`, `<ID>`, `{id}`, `XXXX`, `#`; `ID` after a known family's prefix), or say it in
+ * prose ("Any cookie starting with “_hs”", "tout cookie commençant par _pk_").
  */
 import type { CharterEntry } from './types.ts';
 import { lazy } from '../lazy.ts';
-import { isKnownCookieName, LONGEST_KNOWN_COOKIE_NAME } from './known.ts';
+import { isKnownCookieName, KNOWN_FAMILY_PREFIXES, LONGEST_KNOWN_COOKIE_NAME } from './known.ts';
 import { MAX_CELL_LENGTH, MAX_NAMES_PER_CELL, MAX_PARTS_PER_CELL } from './limits.ts';
 import { collapseWhitespace } from './normalise.ts';
 import type { NotANameWhy, UnreadReason } from './unread-reason.ts';
@@ -265,7 +265,8 @@ function readNameItem(item: string, isPrefix: boolean): NameCellReading {
   // "<container id>" is one placeholder even with a space inside it.
   const joined = tokens.length > 1 && /<[^<>]*$/.test(tokens[0] ?? '') ? [tokens.join('_')] : tokens;
   // The name-shaped words; else those in the brackets ("Session (sessionid)" is `sessionid`); else a lone word as it is.
-  const shaped = joined.filter(looksLikeCookieName);
+  // A placeholder makes a word a name too (`_pk_id.#.#`, `xtanXXXX`: no shape `looksLikeCookieName` knows).
+  const shaped = joined.filter((token) => looksLikeCookieName(token) || placeholderStart(token) >= 0);
   let candidates = shaped.length > 0 ? shaped : nameShapedInBrackets(item);
   if (candidates.length === 0 && joined.length === 1) candidates = joined;
   if (candidates.length === 0) {
@@ -331,6 +332,13 @@ function xRunEnd(token: string, at: number): number {
   return end;
 }
 
+/** End of the run of `#` starting at `at`: charters write a number so (`_pk_id.#.#`, `_ga_#`). */
+function hashRunEnd(token: string, at: number): number {
+  let end = at;
+  while (end < token.length && token[end] === '#') end++;
+  return end;
+}
+
 /** True when `token[at..end)` is followed by a separator or the end of the token. */
 function endsPart(token: string, end: number): boolean {
   return end === token.length || PLACEHOLDER_SEPARATORS.has(token[end] ?? '');
@@ -340,10 +348,40 @@ function endsPart(token: string, end: number): boolean {
 const SENTENCE_ENDS = new Set(['', '.', '…', '...']);
 
 /**
- * Where the first placeholder run starts, or -1: two or more X (either case) after a separator
- * that follows a fixed part, and before a separator or the end (`_gat_UA-XXXXX-Y` is the family
- * `_gat_UA-`). A single X, x, N or n between separators starts one too, but only when a
- * placeholder follows it after one separator: a run of two or more X (`_pk_id.X.XXXX`,
+ * Where the first placeholder starts, or -1: one after a separator (`separatedPlaceholderStart`),
+ * or one straight after a known family's prefix (`familyPlaceholderStart`), whichever comes first.
+ */
+function placeholderStart(token: string): number {
+  const separated = separatedPlaceholderStart(token);
+  const family = familyPlaceholderStart(token);
+  return separated < 0 ? family : family < 0 ? separated : Math.min(separated, family);
+}
+
+/**
+ * Where a placeholder starts straight after the longest of the known-tracker table's family
+ * prefixes the token opens with (KNOWN_FAMILY_PREFIXES), or -1: `ID`, a run of X (either case)
+ * or a run of `#`, then a separator or the end (`_ga_ID`, `_pk_id.ID.ID`, `xtanXXXXXX`, `xtan#`
+ * are `_ga_`, `_pk_id.`, `xtan`). Only there: every cookie that opens with such a prefix is of
+ * that family anyway, while elsewhere `ID` or X is as likely a part of the name (`session_ID`,
+ * `XSRF`). Linear: a few dozen prefixes, each compared and its run scanned once.
+ */
+function familyPlaceholderStart(token: string): number {
+  let start = -1;
+  for (const family of KNOWN_FAMILY_PREFIXES) {
+    const at = family.length;
+    if (at <= start || token.length <= at || !token.startsWith(family)) continue;
+    const end = token.startsWith('ID', at) ? at + 2 : token[at] === '#' ? hashRunEnd(token, at) : xRunEnd(token, at);
+    if (end > at && endsPart(token, end)) start = at;
+  }
+  return start;
+}
+
+/**
+ * Where the first placeholder run after a separator starts, or -1: two or more X (either case),
+ * or one or more `#`, after a separator that follows a fixed part, and before a separator or the
+ * end (`_gat_UA-XXXXX-Y` is the family `_gat_UA-`, `_pk_id.#.#` the family `_pk_id.`). A single
+ * X, x, N or n between separators starts one too, but only when a placeholder follows it after one
+ * separator: a run of two or more X (`_pk_id.X.XXXX`,
  * `_pk_id.N.xxxx` are `_pk_id.`), or another such single letter ending the name (`_pk_id.X.X`,
  * `_pk_id.n.n`, and before a sentence's stop: `_pk_id.n.n.`). The trailing pair counts because
  * two one-letter parts in a row, each X or N, name no real cookie (none among the Open Cookie
@@ -353,7 +391,7 @@ const SENTENCE_ENDS = new Set(['', '.', '…', '...']);
  * from its own separator and from the single letter before it, and the single-letter test looks
  * at no more than that run.
  */
-function placeholderStart(token: string): number {
+function separatedPlaceholderStart(token: string): number {
   // A prefix of separators alone (`_xx` -> `_`) would declare every `_…` cookie: it needs a fixed character.
   let hasFixedPart = false;
   for (let at = 1; at < token.length; at++) {
@@ -364,6 +402,8 @@ function placeholderStart(token: string): number {
     if (!hasFixedPart) continue;
     const end = xRunEnd(token, at);
     if (end - at >= 2 && endsPart(token, end)) return at;
+    const hashEnd = hashRunEnd(token, at);
+    if (hashEnd > at && endsPart(token, hashEnd)) return at;
     if (SINGLE_PLACEHOLDERS.has(token[at] ?? '') && PLACEHOLDER_SEPARATORS.has(token[at + 1] ?? '')) {
       const next = at + 2;
       const nextEnd = xRunEnd(token, next);

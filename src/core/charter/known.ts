@@ -146,6 +146,29 @@ export const KNOWN_COOKIE_NAMES: readonly string[] = [
   '_uetsid',
 ];
 
+/**
+ * The known-tracker table's families, by the fixed prefix their cookies share (its `match`
+ * 'prefix' entries; test/core/charter/known.test.ts keeps the two in step): what a placeholder
+ * written straight after one stands for (`_ga_ID`, `xtanXXXXXX`: cells.ts).
+ */
+export const KNOWN_FAMILY_PREFIXES: readonly string[] = [
+  '_ga_',
+  '_gat_',
+  '_dc_gtm_',
+  '_gac_',
+  '_pk_id.',
+  '_pk_ref.',
+  '_pk_ses.',
+  '_pk_cvar.',
+  '_pk_hsr.',
+  '_pk_testcookie',
+  'xtan',
+  'xtant',
+  '_hjSessionUser_',
+  '_hjSession_',
+  '_hjIncludedInSessionSample',
+];
+
 const KNOWN_NAME_SET = new Set(KNOWN_COOKIE_NAMES);
 
 /** Length of the longest known name: a longer token cannot be one. */

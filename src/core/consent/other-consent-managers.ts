@@ -26,6 +26,12 @@ export const OTHER_CONSENT_MANAGER_NAMES: Readonly<Record<string, readonly strin
   'Cookie First': ['cookiefirst-consent'],
   Osano: ['osano_consentmanager', 'cookieconsent_status'],
   Civic: ['CookieControl'],
+  // Commanders Act (formerly Tag Commander), filed as "Command Act" (the copy's lines 2185-2188, all
+  // Functional): `TC_PRIVACY` and `TC_OUTPUT` "Used for user status storage (optin or optout) and
+  // Privacy banner display", `TC_PRIVACY_CENTER` and `TC_OUTPUT_categories` "Used to display the
+  // optin/optout categories in the Privacy Center if the user re-open it" (the choice by category).
+  // Not its `TCIPD` and `TCID` (statistics of the banner's use) nor `TC_CHECK_COOKIES_SUPPORT`.
+  'Command Act': ['TC_PRIVACY', 'TC_PRIVACY_CENTER', 'TC_OUTPUT', 'TC_OUTPUT_categories'],
   tarteaucitron: ['tarteaucitron'],
 };
 

@@ -80,6 +80,59 @@ describe('readNameCell', () => {
     expect(readInEnglish(`a${'.x'.repeat(4_000)}`).names).toEqual([prefix(`a${'.x'.repeat(3_998)}.`)]);
   });
 
+  it('reads a run of # after a separator as a placeholder part, as a run of X (`_ga_#`, `_pk_id.#.#`)', () => {
+    expect(readInEnglish('_ga_#')).toEqual({ names: [prefix('_ga_')], problems: [] });
+    expect(readInEnglish('_pk_id.#.#')).toEqual({ names: [prefix('_pk_id.')], problems: [] });
+    expect(readInEnglish('_pk_ses.##.###').names).toEqual([prefix('_pk_ses.')]);
+    expect(readInEnglish('_gat_UA-#-#').names).toEqual([prefix('_gat_UA-')]);
+    // Beside other words, as a name.
+    expect(readInEnglish('Cookie _pk_id.#.# (Matomo)').names).toEqual([prefix('_pk_id.')]);
+    // Not a part of its own: a character of the name written.
+    expect(readInEnglish('a_#b').names).toEqual([exact('a_#b')]);
+    expect(readInEnglish('#_x').names).toEqual([exact('#_x')]);
+  });
+
+  it('reads `ID`, a run of X or of # straight after a known family’s prefix as its placeholder (`_ga_ID`, `xtanXXXXXX`)', () => {
+    for (const [cell, family] of [
+      ['_ga_ID', '_ga_'],
+      ['_gat_ID', '_gat_'],
+      ['_pk_id.ID', '_pk_id.'],
+      ['_pk_id.ID.ID', '_pk_id.'],
+      ['_hjSessionUser_ID', '_hjSessionUser_'],
+      ['xtanXXXXXX', 'xtan'],
+      ['xtanX', 'xtan'],
+      ['xtan#', 'xtan'],
+      ['xtantXXXXXX', 'xtant'],
+    ]) {
+      expect(readInEnglish(cell!), cell).toEqual({ names: [prefix(family!)], problems: [] });
+    }
+  });
+
+  it('keeps `ID`, X and # that follow no known family’s prefix, or that are letters of a word, as the name written', () => {
+    for (const name of [
+      'session_ID',
+      'XSRF',
+      'XSRF-TOKEN',
+      'user_ID',
+      'ID',
+      'xtan',
+      'xtant',
+      '_ga_IDENT',
+      'xtanXY',
+      '_gaID',
+      'sessionid',
+    ]) {
+      expect(readInEnglish(name).names, name).toEqual([exact(name)]);
+    }
+  });
+
+  it('reads a long run of # or X after a family’s prefix in linear time, to the name it is', () => {
+    const hashes = `_ga_${'#'.repeat(9_000)}`;
+    expect(readInEnglish(hashes).names).toEqual([prefix('_ga_')]);
+    const xs = `xtan${'X'.repeat(9_000)}Y`;
+    expect(readInEnglish(xs).names).toEqual([exact(xs)]);
+  });
+
   it('keeps names whose X is a letter of the name, not a placeholder', () => {
     for (const name of ['XSRF-TOKEN', 'xtvrn', 'xtan', 'xx', 'XXX_y', 'Xx_y', 'box_x', 'ax.xy', '_fbx_1', 'a-xxy']) {
       expect(readInEnglish(name).names, name).toEqual([exact(name)]);
@@ -342,7 +395,9 @@ describe('readNameCell: inline markup around a name', () => {
     }
     // Not after a separator, or another tag: the text as shown.
     expect(readNameCell('<em>sessionid</em>').names).toEqual([exact('sessionid')]);
-    expect(readNameCell('_ga_<code>ID</code>').names).toEqual([exact('_ga_ID')]);
+    expect(readNameCell('session_<code>ID</code>').names).toEqual([exact('session_ID')]);
+    // `_ga_ID`, as a live page's text reads `_ga_<var>ID</var>`, is the family: `ID` after a known family's prefix.
+    expect(readNameCell('_ga_<code>ID</code>').names).toEqual([prefix('_ga_')]);
     // Separators alone before it are no family.
     expect(readNameCell('_<var>ID</var>').names).toEqual([]);
     // A note in brackets after a name's full stop is no placeholder: the name stays exact (re-review cells10).

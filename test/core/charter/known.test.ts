@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
 import {
   KNOWN_COOKIE_NAMES,
+  KNOWN_FAMILY_PREFIXES,
   KNOWN_PROVIDERS,
   isKnownCookieName,
   knownCookieNameLengthsAt,
@@ -87,5 +88,13 @@ describe('KNOWN_COOKIE_NAMES', () => {
       (cookie) => !listed.has(cookie) && !listed.has(cookie.replace(/[._]$/, '')),
     );
     expect(missing).toEqual(['atid', 'testCookie']);
+  });
+});
+
+describe('KNOWN_FAMILY_PREFIXES', () => {
+  it('are the known-tracker table’s families, each once', () => {
+    const families = KNOWN_TRACKERS.filter((tracker) => tracker.match === 'prefix').map((tracker) => tracker.cookie);
+    expect([...KNOWN_FAMILY_PREFIXES].sort()).toEqual([...new Set(families)].sort());
+    expect(new Set(KNOWN_FAMILY_PREFIXES).size).toBe(KNOWN_FAMILY_PREFIXES.length);
   });
 });

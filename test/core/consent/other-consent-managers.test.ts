@@ -42,9 +42,26 @@ describe('other consent managers’ records', () => {
       'cmplz_banner-status',
       'borlabs-cookie',
       '_iub_cs-12345',
+      'TC_PRIVACY',
+      'TC_PRIVACY_CENTER',
+      'TC_OUTPUT',
+      'TC_OUTPUT_categories',
     ])
       expect(isOtherConsentManagerRecord(name), name).toBe(true);
-    for (const name of ['optanonconsent', 'cookieconsent', 'axeptio', 'cmplz', 'euconsent', '_ga', ...PLATFORM_COOKIE_NAMES])
+    // Commanders Act's visitor IDs and cookie test keep no choice (the database's TCIPD, TCID, TC_CHECK_COOKIES_SUPPORT).
+    for (const name of [
+      'optanonconsent',
+      'cookieconsent',
+      'axeptio',
+      'cmplz',
+      'euconsent',
+      '_ga',
+      'tc_privacy',
+      'TCIPD',
+      'TCID',
+      'TC_CHECK_COOKIES_SUPPORT',
+      ...PLATFORM_COOKIE_NAMES,
+    ])
       expect(isOtherConsentManagerRecord(name), name).toBe(false);
   });
 });

@@ -1644,3 +1644,77 @@ describe('a cookie expired before the report', () => {
     expect(report.findings.filter((f) => f.kind === 'after-refusal')).toEqual([]);
   });
 });
+
+describe('another consent manager’s record on a portal’s own domain (a review’s case, data.toulouse-metropole.fr)', () => {
+  const PORTAL = 'data.toulouse-metropole.fr';
+  const bundledRegistry = buildBundledRegistry(bundledOpenCookieDatabaseRows());
+  const at = 1_765_000_000_000;
+  const lastingCookie = (name: string, domain: string, days: number, value = 'x') =>
+    browserCookie({ name, value, domain, hostOnly: !domain.startsWith('.'), expirationDate: at / 1000 + days * DAY });
+  /** The consent findings of a portal that set `name` on its parent domain before the visitor turned Google Analytics off. */
+  const consentFindingsWith = (name: string) => {
+    const site = emptySite(PORTAL, '0');
+    const refusal = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: false, timestamp: at - 1000 }));
+    const steps = [
+      lastingCookie('csrftoken', PORTAL, 364),
+      lastingCookie(name, '.toulouse-metropole.fr', 365),
+      lastingCookie('cookies_preferences', PORTAL, 180, refusal),
+    ];
+    steps.forEach((step, index) => recordCookieChange(site, step, false, at - 10_000 + index * 100));
+    return buildReport(site, bundledRegistry, at)
+      .findings.filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal')
+      .map((f) => `${f.severity} ${f.kind} ${f.cookie}`);
+  };
+
+  it.each(['axeptio_cookies', 'didomi_token', 'TC_PRIVACY', 'TC_PRIVACY_CENTER', 'TC_OUTPUT', 'TC_OUTPUT_categories'])(
+    'makes no consent finding for %s, which only keeps that manager’s choice',
+    (name) => {
+      expect(consentFindingsWith(name)).toEqual([]);
+    },
+  );
+
+  it('still flags a tracker set there before the choice, and kept after its switch was turned off', () => {
+    expect(consentFindingsWith('_ga')).toEqual(['high before-consent _ga', 'high after-refusal _ga']);
+  });
+});
+
+describe('a live charter’s placeholder spellings of a known family (a review’s case)', () => {
+  const PORTAL = 'data.example.fr';
+  const bundledRegistry = buildBundledRegistry(bundledOpenCookieDatabaseRows());
+  const at = 1_765_000_000_000;
+  /** True when `real`, set on the portal's parent domain, is undeclared by a live charter naming `cell` under audience measurement. */
+  const undeclaredWith = (cell: string, real: string) => {
+    const charter = parseCharter(
+      `## Charte cookies\n\nCookies de mesure d'audience\n\n| Nom du prestataire | Nom du cookie | Durée | Finalité |\n|---|---|---|---|\n| Google | ${cell} | 13 mois | Mesure |\n`,
+    );
+    const site = emptySite(PORTAL, '0');
+    recordCookieChange(
+      site,
+      browserCookie({ name: real, domain: '.example.fr', hostOnly: false, expirationDate: at / 1000 + 390 * DAY }),
+      false,
+      at - 10_000,
+    );
+    return buildReport(site, withSiteCharter(bundledRegistry, PORTAL, charter, 'live'), at).findings.some(
+      (f) => f.kind === 'undeclared' && f.cookie === real,
+    );
+  };
+
+  it.each([
+    ['_ga_XXXXXXXXXX', '_ga_ABC123'],
+    ['_ga_<ID>', '_ga_ABC123'],
+    ['_ga_ID', '_ga_ABC123'],
+    ['_ga_#', '_ga_ABC123'],
+    ['_pk_id.#.#', '_pk_id.3.1fff'],
+    ['xtanXXXXXX', 'xtan123'],
+  ])('declares the family with %s: %s is no undeclared cookie', (cell, real) => {
+    expect(undeclaredWith(cell, real)).toBe(false);
+  });
+
+  it.each([
+    ['session_ID', 'session_ABC'],
+    ['XSRF', 'XSRF-TOKEN'],
+  ])('keeps %s the exact name it is: %s stays undeclared', (cell, real) => {
+    expect(undeclaredWith(cell, real)).toBe(true);
+    expect(undeclaredWith(cell, cell)).toBe(false);
+  });
+});

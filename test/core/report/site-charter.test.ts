@@ -124,6 +124,7 @@ describe('siteRegistry', () => {
     expect(isPortalByCookies(['csrftoken', 'sessionid', 'cmplz_functional'])).toBe(false);
     expect(isPortalByCookies(['csrftoken', 'sessionid', 'cookies_preferences', 'OptanonConsent'])).toBe(false);
     expect(isPortalByCookies(['sessionid', 'didomi_token'])).toBe(false);
+    expect(isPortalByCookies(['csrftoken', 'sessionid', 'TC_PRIVACY'])).toBe(false);
   });
 });
 
