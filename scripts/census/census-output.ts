@@ -58,7 +58,8 @@ const COLUMNS = [
 
 function cells(row: CensusRow): string[] {
   return [
-    String(row.position + 1),
+    // census.json's position (0-based, as `--shard` counts it), not census.md's row number: one name, one number.
+    String(row.position),
     row.url,
     row.host,
     charterText(row),

@@ -2,6 +2,7 @@ import { Window } from 'happy-dom';
 import { describe, expect, it, vi } from 'vitest';
 import { censusCsv, censusFiles, censusHtml, censusMarkdown, httpHref, reportFiles } from '../../../scripts/census/census-output.ts';
 import { CENSUS_FILE_NAMES, errorRow, isPortalFolder, type CensusRow } from '../../../scripts/census/census-report.ts';
+import { shardPositions } from '../../../scripts/census/portal-list.ts';
 import { sampleCensus } from './census-fixtures.ts';
 
 describe('census files', () => {
@@ -20,13 +21,22 @@ describe('census files', () => {
     );
     // The bundled charter: no live charter read, its lines not read unknown (empty, never 0).
     expect(lines[1]).toBe(
-      '1,https://data.tco.re/,data.tco.re,bundled,,"accept: none, refuse: refused",2,2,1,1,0,0,1,1,0,0,/ /explore/,data.tco.re,',
+      '0,https://data.tco.re/,data.tco.re,bundled,,"accept: none, refuse: refused",2,2,1,1,0,0,1,1,0,0,/ /explore/,data.tco.re,',
     );
-    expect(lines[2]).toMatch(/^2,https:\/\/down\.example\.org\/,down\.example\.org,,,,,,,,,,,,,,,down\.example\.org,cannot reach/);
+    expect(lines[2]).toMatch(/^1,https:\/\/down\.example\.org\/,down\.example\.org,,,,,,,,,,,,,,,down\.example\.org,cannot reach/);
     expect(lines[3]).toBe(
-      '3,https://itie.opendatasoft.com/,itie.opendatasoft.com,live,42,"accept: none, refuse: none",0,0,0,0,0,0,0,0,0,0,/,itie.opendatasoft.com,',
+      '2,https://itie.opendatasoft.com/,itie.opendatasoft.com,live,42,"accept: none, refuse: none",0,0,0,0,0,0,0,0,0,0,/,itie.opendatasoft.com,',
     );
     expect(lines[4]).toContain(`"'=HYPERLINK(""http://evil/"")"`);
+  });
+
+  it('write each row’s position in census.csv as census.json holds it: 0-based, the place `--shard` counts', () => {
+    const census = sampleCensus();
+    const rows = censusCsv(census).split('\r\n').slice(1, -1);
+    expect(rows.map((line) => Number(line.split(',')[0]))).toEqual(census.portals.map((row) => row.position));
+    expect(rows.map((line) => line.split(',')[0])).toEqual(['0', '1', '2']);
+    // The first portal of the list is in shard 1's part (shardPositions: position k in part k % N + 1).
+    expect(shardPositions(census.portals.length, { index: 1, count: 2 })).toContain(Number(rows[0]!.split(',')[0]));
   });
 
   it('write Markdown with each portal’s report links, one per choice, and a failed audit’s log', () => {
