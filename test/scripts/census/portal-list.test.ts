@@ -52,6 +52,29 @@ describe('portal list', () => {
     ]);
   });
 
+  it('refuses a line whose URL holds a space, naming its line, as it does a tab: two URLs, or a URL and a name, are no one URL', () => {
+    for (const [line, quoted] of [
+      ['https://data.a.org/ https://data.b.org/', '"https://data.a.org/ https://data.b.org/"'],
+      ['https://data.c.org/ Ville de C', '"https://data.c.org/ Ville de C"'],
+      ['data.c.org/explore/\u00a0x  # a no-break space', '"data.c.org/explore/\u00a0x"'],
+      // Cut before its query, as every quoted line is (a token's value is never shown).
+      ['https://data.c.org/search?q=a b', '"https://data.c.org/search…"'],
+    ])
+      expect(() => parsePortalList(`data.tco.re\n${line}\n`, 'portals.txt'), line).toThrow(
+        new UsageError(
+          `portals.txt:2: malformed URL: ${quoted} (a space cannot be part of a listed URL: one portal a line, a comment after "#"; write a space in a path as %20)`,
+        ),
+      );
+    expect(() => parsePortalList('data.tco.re\nhttps://data.a.org/\thttps://data.b.org/\n', 'portals.txt')).toThrow(
+      /^portals\.txt:2: malformed URL: .*a control character, such as a tab/,
+    );
+    // What the list allows around a URL still holds: blanks before it, after it, and before its comment.
+    expect(parsePortalList('  data.tco.re  \n\u00a0itie.opendatasoft.com\u00a0 # x y\n \t \n', 'portals.txt').urls.map((url) => url.href)).toEqual([
+      'https://data.tco.re/',
+      'https://itie.opendatasoft.com/',
+    ]);
+  });
+
   it('names each line skipped as a host already listed, another port included, without the URL’s values', () => {
     const list = parsePortalList('localhost:8080\nlocalhost:9090\n# x\nhttps://LOCALHOST/?token=S3CRET#top\n', 'portals.txt');
     expect(list.urls.map((url) => url.href)).toEqual(['http://localhost:8080/']);
