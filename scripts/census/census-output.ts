@@ -52,6 +52,7 @@ const COLUMNS = [
   ...SEVERITIES,
   ...FINDING_KINDS,
   'pages',
+  'notLoaded',
   'report',
   'error',
 ];
@@ -70,6 +71,8 @@ function cells(row: CensusRow): string[] {
     ...SEVERITIES.map((severity) => (row.findings === null ? '' : String(row.findings.bySeverity[severity]))),
     ...FINDING_KINDS.map((kind) => (row.findings === null ? '' : String(row.findings.byKind[kind]))),
     row.pages.join(' '),
+    // Empty too when not known (a shard written before the census recorded them).
+    (row.notLoaded ?? []).join(' '),
     row.report ?? '',
     row.error ?? '',
   ];

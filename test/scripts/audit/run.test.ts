@@ -99,7 +99,10 @@ describe('an audit run', () => {
     const now = () => {
       const names = Array.from({ length: written }, (_, index) => `tick${index}`);
       const findings = names.slice(1).map((name) => finding({ kind: 'undeclared', cookie: name }));
-      return report(names.map((name) => reportCookie({ name })), { findings });
+      return report(
+        names.map((name) => reportCookie({ name })),
+        { findings },
+      );
     };
     const writingLaunch = async () => {
       const browser = await launch();

@@ -17,15 +17,15 @@ describe('census files', () => {
     census.portals.push(errorRow(3, new URL('https://evil.example.org/'), new Error('=HYPERLINK("http://evil")'), null));
     const lines = censusCsv(census).split('\r\n');
     expect(lines[0]).toBe(
-      'position,url,host,charter,unread,consent,cookies,findings,high,medium,low,before-consent,after-refusal,undeclared,lifetime,not-seen,pages,report,error',
+      'position,url,host,charter,unread,consent,cookies,findings,high,medium,low,before-consent,after-refusal,undeclared,lifetime,not-seen,pages,notLoaded,report,error',
     );
     // The bundled charter: no live charter read, its lines not read unknown (empty, never 0).
     expect(lines[1]).toBe(
-      '0,https://data.tco.re/,data.tco.re,bundled,,"accept: none, refuse: refused",2,2,1,1,0,0,1,1,0,0,/ /explore/,data.tco.re,',
+      '0,https://data.tco.re/,data.tco.re,bundled,,"accept: none, refuse: refused",2,2,1,1,0,0,1,1,0,0,/ /explore/,,data.tco.re,',
     );
-    expect(lines[2]).toMatch(/^1,https:\/\/down\.example\.org\/,down\.example\.org,,,,,,,,,,,,,,,down\.example\.org,cannot reach/);
+    expect(lines[2]).toMatch(/^1,https:\/\/down\.example\.org\/,down\.example\.org,,,,,,,,,,,,,,,,down\.example\.org,cannot reach/);
     expect(lines[3]).toBe(
-      '2,https://itie.opendatasoft.com/,itie.opendatasoft.com,live,42,"accept: none, refuse: none",0,0,0,0,0,0,0,0,0,0,/,itie.opendatasoft.com,',
+      '2,https://itie.opendatasoft.com/,itie.opendatasoft.com,live,42,"accept: none, refuse: none",0,0,0,0,0,0,0,0,0,0,/,,itie.opendatasoft.com,',
     );
     expect(lines[4]).toContain(`"'=HYPERLINK(""http://evil/"")"`);
   });

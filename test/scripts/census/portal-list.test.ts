@@ -69,10 +69,9 @@ describe('portal list', () => {
       /^portals\.txt:2: malformed URL: .*a control character, such as a tab/,
     );
     // What the list allows around a URL still holds: blanks before it, after it, and before its comment.
-    expect(parsePortalList('  data.tco.re  \n\u00a0itie.opendatasoft.com\u00a0 # x y\n \t \n', 'portals.txt').urls.map((url) => url.href)).toEqual([
-      'https://data.tco.re/',
-      'https://itie.opendatasoft.com/',
-    ]);
+    expect(
+      parsePortalList('  data.tco.re  \n\u00a0itie.opendatasoft.com\u00a0 # x y\n \t \n', 'portals.txt').urls.map((url) => url.href),
+    ).toEqual(['https://data.tco.re/', 'https://itie.opendatasoft.com/']);
   });
 
   it('names each line skipped as a host already listed, another port included, without the URL’s values', () => {
