@@ -34,10 +34,12 @@ function fakeBrowser(reachable: boolean | ((url: string) => boolean)): { launch:
           throw new Error(`page.goto: net::ERR_NAME_NOT_RESOLVED at ${url}\nCall log:\n  - navigating to "${url}"`);
       },
       waitFor: async () => undefined,
-      evaluate: async (_fn: unknown, message: { method: string }) => ({
-        ok: true,
-        result: message.method === 'getReport' ? portalView([]) : { text: '{}', name: 'report', mime: 'text/plain' },
-      }),
+      // The page's answer as request() has it sent back: JSON text.
+      evaluate: async (_fn: unknown, message: { method: string }) =>
+        JSON.stringify({
+          ok: true,
+          result: message.method === 'getReport' ? portalView([]) : { text: '{}', name: 'report', mime: 'text/plain' },
+        }),
       evaluateScript: async () => ({ url: 'https://a.example.org/login;jsessionid=9F1CSECRET', links: [] }),
       setViewport: async () => undefined,
       screenshot: async () => undefined,
@@ -112,9 +114,10 @@ describe('an audit run', () => {
         newPage: async () => ({
           ...(await newPage()),
           evaluate: async (_fn: unknown, message: { method: string; params: { format?: 'json' | 'markdown' } }) => {
-            if (message.method === 'getReport') return { ok: true, result: { kind: 'report', report: now(), charterPending: false } };
+            if (message.method === 'getReport')
+              return JSON.stringify({ ok: true, result: { kind: 'report', report: now(), charterPending: false } });
             written++;
-            return { ok: true, result: exportReport(now(), message.params.format!) };
+            return JSON.stringify({ ok: true, result: exportReport(now(), message.params.format!) });
           },
         }),
       } as BrowserUnderTest;
