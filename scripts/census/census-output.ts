@@ -59,7 +59,7 @@ const COLUMNS = [
 
 function cells(row: CensusRow): string[] {
   return [
-    // census.json's position (0-based, as `--shard` counts it), not census.md's row number: one name, one number.
+    // census.json's position (0-based, as `--shard` counts it), not census.md's `#` (position + 1): one name, one number.
     String(row.position),
     row.url,
     row.host,

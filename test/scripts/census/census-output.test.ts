@@ -39,6 +39,20 @@ describe('census files', () => {
     expect(shardPositions(census.portals.length, { index: 1, count: 2 })).toContain(Number(rows[0]!.split(',')[0]));
   });
 
+  it('number census.md’s and census.html’s rows by the portal’s place in the list (position + 1), which in a shard starts past 1', () => {
+    const whole = sampleCensus({ index: 2, count: 2 });
+    // Shard 2 of 2 holds the list's odd positions: here the second portal only.
+    const census = { ...whole, portals: whole.portals.filter((row) => shardPositions(3, whole.shard).includes(row.position)) };
+    expect(census.portals.map((row) => row.position)).toEqual([1]);
+    const markdownRows = censusMarkdown(census)
+      .split('\n')
+      .filter((line) => /^\| \d/.test(line));
+    expect(markdownRows.map((line) => line.split('|')[1]!.trim())).toEqual(['2']);
+    const page = new Window().document;
+    page.body.innerHTML = censusHtml(census);
+    expect([...page.querySelectorAll('tbody tr')].map((row) => row.querySelector('td')?.textContent)).toEqual(['2']);
+  });
+
   it('write Markdown with each portal’s report links, one per choice, and a failed audit’s log', () => {
     const text = censusMarkdown(sampleCensus());
     expect(text).toContain('- 3 portals\\: 2 audited, 1 failed; 1 with findings');
