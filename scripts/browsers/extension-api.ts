@@ -31,13 +31,15 @@ declare const chrome: PageExtensionApi;
  * one `detail`), and a string is carried whole by both drivers.
  */
 export async function request<M extends Method>(page: PageUnderTest, method: M, params: Params<M>): Promise<Result<M>> {
-  const text = await page.evaluate(
+  const text: string | undefined = await page.evaluate(
     async (message) => {
       const api = (globalThis as { browser?: PageExtensionApi }).browser ?? chrome;
+      // undefined when no listener answered: JSON.stringify gives back undefined, not text.
       return JSON.stringify(await api.runtime.sendMessage(message));
     },
     { method, params },
   );
+  if (typeof text !== 'string') throw new Error(`the extension sent no answer to ${method}`);
   const typed = JSON.parse(text) as ResponseMessage<M>;
   if (!typed.ok) throw new Error(typed.error);
   return typed.result;

@@ -46,6 +46,10 @@ describe('a request from an extension page', () => {
     expect(result).toEqual({ findings: [findings[0], { ...findings[1], detail: { ...detail } }] });
   });
 
+  it('says so when the worker sent no answer, rather than failing to parse it', async () => {
+    await expect(request(bidiPage(undefined), 'getDiagnostics', {})).rejects.toThrow('the extension sent no answer to getDiagnostics');
+  });
+
   it('throws the error the worker sent', async () => {
     await expect(request(bidiPage({ ok: false, error: 'no such site' }), 'getDiagnostics', {})).rejects.toThrow('no such site');
   });
