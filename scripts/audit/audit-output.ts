@@ -12,6 +12,7 @@ import {
 } from '../../src/core/report/index.ts';
 import { trackerName } from '../../src/core/consent/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
+import { compareText } from '../../src/core/compare.ts';
 import { unreadLineCount } from '../../src/core/charter/index.ts';
 import { narrowerPath, partitionWords, shownCookieName } from '../../src/core/cookies/index.ts';
 import { mergeFindings } from '../census/census-report.ts';
@@ -218,10 +219,17 @@ const STATE_REASONS: Record<string, string> = {
   refused: 'every tracker refused',
 };
 
-/** Why two runs could not be compared, as Markdown (also printed). */
-export function formatNotComparable(states: readonly [string, string]): string {
+/** The pages one run loaded and the other did not, each run's sorted, or null when they loaded the same. */
+export type PagesOnlyOneLoaded = { onlyAccept: string[]; onlyRefuse: string[] } | null;
+
+/**
+ * Why two runs could not be compared, as Markdown (also printed), with the pages only one run
+ * loaded: what a run saw may come from such a page, compared or not.
+ */
+export function formatNotComparable(states: readonly [string, string], pages: PagesOnlyOneLoaded = null): string {
   const run = (choice: string, state: string) =>
     `- The ${choice} run: ${markdownText(state)} (${STATE_REASONS[state] ?? 'not a state the audit knows'})`;
+  const list = (items: string[]) => (items.length ? items.map(markdownText).join(LIST_SEPARATOR) : '*none*');
   return [
     '# Accept and refuse not compared',
     '',
@@ -230,7 +238,26 @@ export function formatNotComparable(states: readonly [string, string]): string {
     run('accept', states[0]),
     run('refuse', states[1]),
     '',
+    ...(pages
+      ? [
+          'The runs did not load the same pages:',
+          '',
+          `- Pages only the accept run loaded: ${list(pages.onlyAccept)}`,
+          `- Pages only the refuse run loaded: ${list(pages.onlyRefuse)}`,
+          '',
+        ]
+      : []),
   ].join('\n');
+}
+
+/** The pages each run loaded (visited, not in notLoaded) that the other did not; null when the same. */
+function pagesOnlyOneLoaded(accept: AuditedRun, refuse: AuditedRun): PagesOnlyOneLoaded {
+  const loaded = ({ pages, notLoaded }: AuditedRun) => new Set(pages.filter((page) => !notLoaded.includes(page)));
+  const [acceptLoaded, refuseLoaded] = [loaded(accept), loaded(refuse)];
+  const only = (mine: Set<string>, theirs: Set<string>) => [...mine].filter((page) => !theirs.has(page)).sort(compareText);
+  const onlyAccept = only(acceptLoaded, refuseLoaded);
+  const onlyRefuse = only(refuseLoaded, acceptLoaded);
+  return onlyAccept.length === 0 && onlyRefuse.length === 0 ? null : { onlyAccept, onlyRefuse };
 }
 
 /** What the comparison takes of an audit run: its report and the pages it visited and could not load. */
@@ -249,7 +276,7 @@ export function comparisonOfRuns(accept: AuditedRun, refuse: AuditedRun): string
     consent: report.consent,
   });
   const pair = pairRuns(comparable(accept), comparable(refuse));
-  return pair.kind === 'pair' ? formatComparison(pair.comparison) : formatNotComparable(pair.states);
+  return pair.kind === 'pair' ? formatComparison(pair.comparison) : formatNotComparable(pair.states, pagesOnlyOneLoaded(accept, refuse));
 }
 
 /**

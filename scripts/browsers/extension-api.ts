@@ -24,16 +24,23 @@ type PageExtensionApi = {
 };
 declare const chrome: PageExtensionApi;
 
-/** Sends one request from an extension page and returns its result, or throws its error. */
+/**
+ * Sends one request from an extension page and returns its result, or throws its error. The
+ * response crosses from the page as JSON text: WebDriver BiDi (Puppeteer over Firefox) reads an
+ * object the result holds twice as undefined the second time (two findings of one cookie share
+ * one `detail`), and a string is carried whole by both drivers.
+ */
 export async function request<M extends Method>(page: PageUnderTest, method: M, params: Params<M>): Promise<Result<M>> {
-  const response = await page.evaluate(
+  const text: string | undefined = await page.evaluate(
     async (message) => {
       const api = (globalThis as { browser?: PageExtensionApi }).browser ?? chrome;
-      return await api.runtime.sendMessage(message);
+      // undefined when no listener answered: JSON.stringify gives back undefined, not text.
+      return JSON.stringify(await api.runtime.sendMessage(message));
     },
     { method, params },
   );
-  const typed = response as ResponseMessage<M>;
+  if (typeof text !== 'string') throw new Error(`the extension sent no answer to ${method}`);
+  const typed = JSON.parse(text) as ResponseMessage<M>;
   if (!typed.ok) throw new Error(typed.error);
   return typed.result;
 }

@@ -109,6 +109,7 @@ const ROW_FIELDS = names<keyof CensusRow>({
   cookies: true,
   findings: true,
   pages: true,
+  notLoaded: true,
   report: true,
   error: true,
 });
@@ -150,6 +151,19 @@ function checkFindings(value: unknown, where: string): void {
     for (const member of members) check(isCount(counts[member]), `${where}.${field}.${member}`, counts[member], 'a count');
     const sum = members.reduce((total, member) => total + (counts[member] as number), 0);
     check(sum === findings.total, `${where}.total`, findings.total, `the sum of ${field} (${sum})`);
+  }
+}
+
+/** A list of paths as the census writes them: without parameters, query or fragment (a session id, a token). */
+function checkPaths(value: unknown, where: string): void {
+  check(Array.isArray(value), where, value, 'a list of paths');
+  for (const [index, page] of (value as unknown[]).entries()) {
+    if (typeof page === 'string' && /[;?#]/.test(page))
+      throw new UsageError(
+        `${where}[${index}]: ${quoteTyped(page)} is not a path as the census writes it (no ;parameters, query or fragment)`,
+      );
+    check(typeof page === 'string', `${where}[${index}]`, page, 'a path');
+    check(URL_PATH.test(page as string), `${where}[${index}]`, page, 'a path as a URL holds it (from /, no space or control)');
   }
 }
 
@@ -224,15 +238,13 @@ function checkRow(value: unknown, where: string, size: number, choices: readonly
   }
   check(row.cookies === null || isCount(row.cookies), `${where}.cookies`, row.cookies, 'null or a count');
   if (row.findings !== null) checkFindings(row.findings, `${where}.findings`);
-  check(Array.isArray(row.pages), `${where}.pages`, row.pages, 'a list of paths');
-  // As the census writes them: paths without parameters, query or fragment (a session id, a token).
-  for (const [index, page] of (row.pages as unknown[]).entries()) {
-    if (typeof page === 'string' && /[;?#]/.test(page))
-      throw new UsageError(
-        `${where}.pages[${index}]: ${quoteTyped(page)} is not a path as the census writes it (no ;parameters, query or fragment)`,
-      );
-    check(typeof page === 'string', `${where}.pages[${index}]`, page, 'a path');
-    check(URL_PATH.test(page as string), `${where}.pages[${index}]`, page, 'a path as a URL holds it (from /, no space or control)');
+  checkPaths(row.pages, `${where}.pages`);
+  // Missing in a shard written before the census recorded them: read as null (not known), see readRow.
+  if (row.notLoaded !== undefined && row.notLoaded !== null) {
+    checkPaths(row.notLoaded, `${where}.notLoaded`);
+    const loaded = new Set(row.pages as string[]);
+    for (const [index, page] of (row.notLoaded as string[]).entries())
+      check(!loaded.has(page), `${where}.notLoaded[${index}]`, page, 'a page no run loaded (it is in pages)');
   }
   if (row.report !== null) {
     check(isPortalFolder(row.report), `${where}.report`, row.report, "a portal's folder (a host name, as the census names them)");
@@ -313,8 +325,9 @@ export function checkCensus(value: unknown, source: string): CensusDocument {
 /**
  * A checked row as this version writes it: a shard written before the census counted a live
  * charter's lines not read has no `charter.unread`, read as null (not known: never 0, which would
- * say the charter was read whole). A copy: the value read is left as it was.
+ * say the charter was read whole); one written before it recorded the pages not loaded has no
+ * `notLoaded`, read as null too (its `pages` may hold them). A copy: the value read is left as it was.
  */
 function readRow(row: CensusRow): CensusRow {
-  return { ...row, charter: { ...row.charter, unread: row.charter.unread ?? null } };
+  return { ...row, charter: { ...row.charter, unread: row.charter.unread ?? null }, notLoaded: row.notLoaded ?? null };
 }

@@ -52,13 +52,15 @@ const COLUMNS = [
   ...SEVERITIES,
   ...FINDING_KINDS,
   'pages',
+  'notLoaded',
   'report',
   'error',
 ];
 
 function cells(row: CensusRow): string[] {
   return [
-    String(row.position + 1),
+    // census.json's position (0-based, as `--shard` counts it), not census.md's `#` (position + 1): one name, one number.
+    String(row.position),
     row.url,
     row.host,
     charterText(row),
@@ -69,6 +71,8 @@ function cells(row: CensusRow): string[] {
     ...SEVERITIES.map((severity) => (row.findings === null ? '' : String(row.findings.bySeverity[severity]))),
     ...FINDING_KINDS.map((kind) => (row.findings === null ? '' : String(row.findings.byKind[kind]))),
     row.pages.join(' '),
+    // Empty too when not known (a shard written before the census recorded them).
+    (row.notLoaded ?? []).join(' '),
     row.report ?? '',
     row.error ?? '',
   ];

@@ -51,8 +51,16 @@ export type CensusRow = {
   cookies: number | null;
   /** Findings across the choices (see `mergeFindings`); null when the audit failed. */
   findings: FindingCounts | null;
-  /** Paths of the pages visited (in the first choice's run). */
+  /**
+   * Paths of the pages loaded, by one run at least, in the order the runs visited them (the first
+   * choice's first): a page that failed to load is logged and skipped, never counted as visited.
+   */
   pages: string[];
+  /**
+   * Paths of the pages visited that no run loaded (what they set is missing from the row); null
+   * when not known: a shard written before the census recorded them, whose `pages` may hold them.
+   */
+  notLoaded: string[] | null;
   /** Its folder in the census folder (its report files, named by `portalFolder`), or null when none was written. */
   report: string | null;
   /** Why the audit failed, in one line; null when it did not. */
@@ -191,11 +199,29 @@ export function charterUnread(reports: readonly Report[]): number | null {
   return counts.length === 0 ? null : Math.max(...counts);
 }
 
+/**
+ * The pages of a portal's runs: those one run at least loaded, in the order visited (the first
+ * run's, then those only a later run visited), and those visited that no run loaded. Sets: linear in the pages.
+ */
+export function pagesOfRuns(runs: ReadonlyArray<{ pages: readonly string[]; notLoaded: readonly string[] }>): {
+  pages: string[];
+  notLoaded: string[];
+} {
+  const visited = new Set(runs.flatMap((run) => run.pages));
+  const loaded = new Set(
+    runs.flatMap((run) => {
+      const failed = new Set(run.notLoaded);
+      return run.pages.filter((page) => !failed.has(page));
+    }),
+  );
+  return { pages: [...loaded], notLoaded: [...visited].filter((page) => !loaded.has(page)) };
+}
+
 /** The row of a portal audited, from its runs (one per choice, in the order made) and the choices clicked but not recorded. */
 export function portalRow(
   position: number,
   url: URL,
-  runs: ReadonlyArray<{ choice: Choice; report: Report; pages: string[] }>,
+  runs: ReadonlyArray<{ choice: Choice; report: Report; pages: string[]; notLoaded: string[] }>,
   folder: string,
   otherChoice: readonly Choice[],
 ): CensusRow {
@@ -215,7 +241,7 @@ export function portalRow(
     otherChoice: [...otherChoice],
     cookies: cookies.size,
     findings: countFindings(mergeFindings(runs.map(({ report }) => report))),
-    pages: runs[0]?.pages ?? [],
+    ...pagesOfRuns(runs),
     report: folder,
     error: null,
   };
@@ -281,6 +307,7 @@ export function errorRow(position: number, url: URL, error: unknown, folder: str
     cookies: null,
     findings: null,
     pages: [],
+    notLoaded: [],
     report: folder,
     error: cutAtSpace(line, ERROR_LENGTH) || 'unknown error',
   };

@@ -4,7 +4,7 @@
  * line wins: a host's folder and row must be unique), and its deterministic split into shards.
  */
 import { createHash } from 'node:crypto';
-import { credentialsRefusedIn, hasCredentials, parseTarget, shownPath, UsageError } from '../audit/options.ts';
+import { credentialsRefusedIn, hasCredentials, parseTarget, quoteTyped, shownPath, UsageError } from '../audit/options.ts';
 import { addressWithoutValues } from '../../src/core/path-parameters.ts';
 import { assertReadableText, CharterError } from '../../src/core/charter/index.ts';
 import { CENSUS_FILE_NAMES } from './census-report.ts';
@@ -18,6 +18,18 @@ export type PortalList = {
   /** A line each for the lines skipped as a host already listed: `portals.txt:9: https://x.org/b skipped: …`. */
   repeated: string[];
 };
+
+/** A space of any kind (a no-break space too), in a line already trimmed: inside its URL. */
+const INNER_SPACE = /\s/;
+
+/**
+ * The part of a listed URL that holds `index`: its query after a `?`, else its path (a space in
+ * its host is refused before, as no host name; a fragment never reaches here, `#` starting a comment).
+ */
+function partAt(line: string, index: number): 'query' | 'path' {
+  const query = line.indexOf('?');
+  return query !== -1 && query < index ? 'query' : 'path';
+}
 
 /** Most portals in one list. */
 export const MAX_PORTALS = 100_000;
@@ -80,6 +92,14 @@ export function parsePortalList(text: string, source: string): PortalList {
     } catch (error) {
       throw new UsageError(`${shownPath(source)}:${index + 1}: ${(error as Error).message}`);
     }
+    // The URL parser writes an inner space as %20: two URLs on a line, or a URL and a name
+    // (`https://data.c.org/ Ville de C`), would be audited as one page that does not exist.
+    // Where the space is is said, never the value that holds it: the quote stops before a query.
+    const space = line.search(INNER_SPACE);
+    if (space !== -1)
+      throw new UsageError(
+        `${shownPath(source)}:${index + 1}: malformed URL: ${quoteTyped(line)} (a space in its ${partAt(line, space)}: a listed URL holds none, one portal a line, a comment after "#"; write a space that is part of the URL as %20)`,
+      );
     const host = url.hostname.toLowerCase();
     // Refused before anything is audited: the census would end, every portal audited, unable to write its file.
     if (CENSUS_FILE_NAMES.includes(host))

@@ -358,6 +358,19 @@ describe('audit output', () => {
     expect(comparisonOfRuns(run(withMap, ['/', MAP]), run(made(refused, 'refused'), [MAP, '/']))).not.toContain('same pages');
   });
 
+  it('names the pages only one run loaded when the runs cannot be compared too, and which run loaded them', () => {
+    const MAP = '/explore/dataset/roads/map/';
+    const TABLE = '/explore/dataset/roads/table/';
+    // No banner button found: no choice recorded, and the refuse run could not load the map tab; only it visited the table.
+    const text = comparisonOfRuns(run(accepted, ['/', MAP]), run(refused, ['/', MAP, TABLE], [MAP]));
+    expect(text).toContain('# Accept and refuse not compared');
+    expect(text).toContain('The runs did not load the same pages:');
+    expect(text).toContain(`- Pages only the accept run loaded: /explore/dataset/roads/map/\n`);
+    expect(text).toContain(`- Pages only the refuse run loaded: /explore/dataset/roads/table/\n`);
+    // The same pages loaded: nothing said of them.
+    expect(comparisonOfRuns(run(accepted, ['/', MAP]), run(refused, [MAP, '/']))).not.toContain('same pages');
+  });
+
   it('keeps escape sequences out of the terminal', () => {
     const text = formatReport(
       report([reportCookie({ name: 'x\u001b[2Jy', purpose: 'p\u0007\u001b]0;pwned\u0007q', provider: 'a\u202eb' })], {

@@ -1,9 +1,13 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { BrowserUnderTest, PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
 import { AuditError, auditRun, reasonOf, runWithin } from '../../../scripts/audit/run.ts';
-import { portalView } from '../../support/reports.ts';
+import { exitCode } from '../../../scripts/audit/audit-output.ts';
+import { exportReport } from '../../../src/core/report/index.ts';
+import { finding, portalView, report, reportCookie } from '../../support/reports.ts';
 
 // The run loads no build: the fake browser below stands for it.
 vi.mock('../../../scripts/audit/audit-extension.ts', () => ({
@@ -30,10 +34,12 @@ function fakeBrowser(reachable: boolean | ((url: string) => boolean)): { launch:
           throw new Error(`page.goto: net::ERR_NAME_NOT_RESOLVED at ${url}\nCall log:\n  - navigating to "${url}"`);
       },
       waitFor: async () => undefined,
-      evaluate: async (_fn: unknown, message: { method: string }) => ({
-        ok: true,
-        result: message.method === 'getReport' ? portalView([]) : { text: '{}', name: 'report', mime: 'text/plain' },
-      }),
+      // The page's answer as request() has it sent back: JSON text.
+      evaluate: async (_fn: unknown, message: { method: string }) =>
+        JSON.stringify({
+          ok: true,
+          result: message.method === 'getReport' ? portalView([]) : { text: '{}', name: 'report', mime: 'text/plain' },
+        }),
       evaluateScript: async () => ({ url: 'https://a.example.org/login;jsessionid=9F1CSECRET', links: [] }),
       setViewport: async () => undefined,
       screenshot: async () => undefined,
@@ -85,6 +91,55 @@ describe('an audit run', () => {
     expect(result.pages).toEqual(['/', '/explore/']);
     expect(result.notLoaded).toEqual(['/explore/']);
     expect(lines.some((line) => line.startsWith('could not load /explore/'))).toBe(true);
+  }, 20_000);
+
+  it('writes report.json and report.md from the report its table and exit code come from, however the page goes on writing cookies', async () => {
+    const { launch } = fakeBrowser(true);
+    // A page still writing cookies: the worker's report has one more cookie, undeclared, at each
+    // later request for it (an export asked after the report read), as it had for the review's 203 and 204.
+    let written = 1;
+    const now = () => {
+      const names = Array.from({ length: written }, (_, index) => `tick${index}`);
+      const findings = names.slice(1).map((name) => finding({ kind: 'undeclared', cookie: name }));
+      return report(
+        names.map((name) => reportCookie({ name })),
+        { findings },
+      );
+    };
+    const writingLaunch = async () => {
+      const browser = await launch();
+      const newPage = browser.newPage.bind(browser);
+      return {
+        ...browser,
+        newPage: async () => ({
+          ...(await newPage()),
+          evaluate: async (_fn: unknown, message: { method: string; params: { format?: 'json' | 'markdown' } }) => {
+            if (message.method === 'getReport')
+              return JSON.stringify({ ok: true, result: { kind: 'report', report: now(), charterPending: false } });
+            written++;
+            return JSON.stringify({ ok: true, result: exportReport(now(), message.params.format!) });
+          },
+        }),
+      } as BrowserUnderTest;
+    };
+    const outDir = join(scratch.path, 'one-report');
+    const result = await auditRun({
+      launch: writingLaunch,
+      target: 'chrome',
+      url: new URL('https://a.example.org/'),
+      consent: 'none',
+      outDir,
+      log: () => undefined,
+    });
+    const json = readFileSync(join(outDir, 'report.json'), 'utf8');
+    const markdown = readFileSync(join(outDir, 'report.md'), 'utf8');
+    expect(json).toBe(exportReport(result.report, 'json').text);
+    expect(markdown).toBe(exportReport(result.report, 'markdown').text);
+    const kept = JSON.parse(json) as { cookies: unknown[]; findings: unknown[] };
+    expect(kept.cookies).toHaveLength(result.report.cookies.length);
+    // The exit code under --strict says what the file says: no finding, exit 0.
+    expect(kept.findings).toHaveLength(result.report.findings.length);
+    expect(exitCode([result.report], true)).toBe(kept.findings.length > 0 ? 1 : 0);
   }, 20_000);
 
   it('says which page it could not reach without its values, the driver’s message included', async () => {

@@ -66,8 +66,8 @@ export function sampleCensus(shard: CensusDocument['shard'] = null): CensusDocum
       0,
       new URL('https://data.tco.re/'),
       [
-        { choice: 'accept', report: accept, pages: ['/', '/explore/'] },
-        { choice: 'refuse', report: refuse, pages: ['/'] },
+        { choice: 'accept', report: accept, pages: ['/', '/explore/'], notLoaded: [] },
+        { choice: 'refuse', report: refuse, pages: ['/'], notLoaded: [] },
       ],
       'data.tco.re',
       [],
@@ -77,8 +77,8 @@ export function sampleCensus(shard: CensusDocument['shard'] = null): CensusDocum
       new URL('https://itie.opendatasoft.com/'),
       // Both choices, as a census of both writes every portal it audited (a run that failed fails the portal).
       [
-        { choice: 'accept', report: liveReport(UNREAD_ROWS), pages: ['/'] },
-        { choice: 'refuse', report: liveReport(UNREAD_ROWS), pages: ['/'] },
+        { choice: 'accept', report: liveReport(UNREAD_ROWS), pages: ['/'], notLoaded: [] },
+        { choice: 'refuse', report: liveReport(UNREAD_ROWS), pages: ['/'], notLoaded: [] },
       ],
       'itie.opendatasoft.com',
       [],

@@ -2,6 +2,7 @@ import { Window } from 'happy-dom';
 import { describe, expect, it, vi } from 'vitest';
 import { censusCsv, censusFiles, censusHtml, censusMarkdown, httpHref, reportFiles } from '../../../scripts/census/census-output.ts';
 import { CENSUS_FILE_NAMES, errorRow, isPortalFolder, type CensusRow } from '../../../scripts/census/census-report.ts';
+import { shardPositions } from '../../../scripts/census/portal-list.ts';
 import { sampleCensus } from './census-fixtures.ts';
 
 describe('census files', () => {
@@ -16,17 +17,40 @@ describe('census files', () => {
     census.portals.push(errorRow(3, new URL('https://evil.example.org/'), new Error('=HYPERLINK("http://evil")'), null));
     const lines = censusCsv(census).split('\r\n');
     expect(lines[0]).toBe(
-      'position,url,host,charter,unread,consent,cookies,findings,high,medium,low,before-consent,after-refusal,undeclared,lifetime,not-seen,pages,report,error',
+      'position,url,host,charter,unread,consent,cookies,findings,high,medium,low,before-consent,after-refusal,undeclared,lifetime,not-seen,pages,notLoaded,report,error',
     );
     // The bundled charter: no live charter read, its lines not read unknown (empty, never 0).
     expect(lines[1]).toBe(
-      '1,https://data.tco.re/,data.tco.re,bundled,,"accept: none, refuse: refused",2,2,1,1,0,0,1,1,0,0,/ /explore/,data.tco.re,',
+      '0,https://data.tco.re/,data.tco.re,bundled,,"accept: none, refuse: refused",2,2,1,1,0,0,1,1,0,0,/ /explore/,,data.tco.re,',
     );
-    expect(lines[2]).toMatch(/^2,https:\/\/down\.example\.org\/,down\.example\.org,,,,,,,,,,,,,,,down\.example\.org,cannot reach/);
+    expect(lines[2]).toMatch(/^1,https:\/\/down\.example\.org\/,down\.example\.org,,,,,,,,,,,,,,,,down\.example\.org,cannot reach/);
     expect(lines[3]).toBe(
-      '3,https://itie.opendatasoft.com/,itie.opendatasoft.com,live,42,"accept: none, refuse: none",0,0,0,0,0,0,0,0,0,0,/,itie.opendatasoft.com,',
+      '2,https://itie.opendatasoft.com/,itie.opendatasoft.com,live,42,"accept: none, refuse: none",0,0,0,0,0,0,0,0,0,0,/,,itie.opendatasoft.com,',
     );
     expect(lines[4]).toContain(`"'=HYPERLINK(""http://evil/"")"`);
+  });
+
+  it('write each row’s position in census.csv as census.json holds it: 0-based, the place `--shard` counts', () => {
+    const census = sampleCensus();
+    const rows = censusCsv(census).split('\r\n').slice(1, -1);
+    expect(rows.map((line) => Number(line.split(',')[0]))).toEqual(census.portals.map((row) => row.position));
+    expect(rows.map((line) => line.split(',')[0])).toEqual(['0', '1', '2']);
+    // The first portal of the list is in shard 1's part (shardPositions: position k in part k % N + 1).
+    expect(shardPositions(census.portals.length, { index: 1, count: 2 })).toContain(Number(rows[0]!.split(',')[0]));
+  });
+
+  it('number census.md’s and census.html’s rows by the portal’s place in the list (position + 1), which in a shard starts past 1', () => {
+    const whole = sampleCensus({ index: 2, count: 2 });
+    // Shard 2 of 2 holds the list's odd positions: here the second portal only.
+    const census = { ...whole, portals: whole.portals.filter((row) => shardPositions(3, whole.shard).includes(row.position)) };
+    expect(census.portals.map((row) => row.position)).toEqual([1]);
+    const markdownRows = censusMarkdown(census)
+      .split('\n')
+      .filter((line) => /^\| \d/.test(line));
+    expect(markdownRows.map((line) => line.split('|')[1]!.trim())).toEqual(['2']);
+    const page = new Window().document;
+    page.body.innerHTML = censusHtml(census);
+    expect([...page.querySelectorAll('tbody tr')].map((row) => row.querySelector('td')?.textContent)).toEqual(['2']);
   });
 
   it('write Markdown with each portal’s report links, one per choice, and a failed audit’s log', () => {

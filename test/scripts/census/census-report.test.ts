@@ -68,8 +68,8 @@ describe('census rows', () => {
         0,
         new URL(`https://${host}/`),
         [
-          { choice: 'refuse', report: refuse, pages: ['/'] },
-          { choice: 'accept', report: accept, pages: ['/'] },
+          { choice: 'refuse', report: refuse, pages: ['/'], notLoaded: [] },
+          { choice: 'accept', report: accept, pages: ['/'], notLoaded: [] },
         ],
         host,
         [],
@@ -113,8 +113,8 @@ describe('census rows', () => {
         0,
         new URL(`https://${host}/`),
         [
-          { choice: 'accept', report: accept, pages: ['/'] },
-          { choice: 'refuse', report: lost, pages: ['/'] },
+          { choice: 'accept', report: accept, pages: ['/'], notLoaded: [] },
+          { choice: 'refuse', report: lost, pages: ['/'], notLoaded: [] },
         ],
         host,
         [],
@@ -142,13 +142,32 @@ describe('census rows', () => {
     expect(down!.error).toBe('cannot reach https://down.example.org/: net::ERR_NAME_NOT_RESOLVED');
   });
 
+  it('list the pages one run at least loaded, in the order visited, and apart those visited that no run loaded', () => {
+    const url = new URL('https://data.tco.re/');
+    const run = (choice: 'accept' | 'refuse', pages: string[], notLoaded: string[]) => ({ choice, report: report([]), pages, notLoaded });
+    const row = portalRow(
+      0,
+      url,
+      [
+        run('accept', ['/', '/explore/', '/pages/a/'], ['/explore/', '/pages/a/']),
+        run('refuse', ['/', '/explore/', '/pages/b/'], ['/pages/b/']),
+      ],
+      'data.tco.re',
+      [],
+    );
+    // `/explore/` failed after accepting, loaded after refusing: a page of the row; `/pages/a/` and `/pages/b/` loaded in no run.
+    expect(row.pages).toEqual(['/', '/explore/']);
+    expect(row.notLoaded).toEqual(['/pages/a/', '/pages/b/']);
+    expect(errorRow(1, url, new Error('down'), null)).toMatchObject({ pages: [], notLoaded: [] });
+  });
+
   it('count the live charter’s lines not read: 0 when read whole, null when no live charter was read', () => {
     const url = new URL('https://itie.opendatasoft.com/');
     const unread = (...reports: Report[]) =>
       portalRow(
         0,
         url,
-        reports.map((report, index) => ({ choice: index === 0 ? 'accept' : 'refuse', report, pages: ['/'] })),
+        reports.map((report, index) => ({ choice: index === 0 ? 'accept' : 'refuse', report, pages: ['/'], notLoaded: [] })),
         'itie.opendatasoft.com',
         [],
       ).charter.unread;
@@ -168,7 +187,13 @@ describe('census rows', () => {
     expect(unread(liveReport(), report([]))).toBe(0);
     expect(errorRow(0, url, new Error('offline'), null).charter.unread).toBeNull();
     // census:merge reads it back as written.
-    const row = portalRow(0, url, [{ choice: 'accept', report: liveReport(UNREAD_ROWS), pages: ['/'] }], 'itie.opendatasoft.com', []);
+    const row = portalRow(
+      0,
+      url,
+      [{ choice: 'accept', report: liveReport(UNREAD_ROWS), pages: ['/'], notLoaded: [] }],
+      'itie.opendatasoft.com',
+      [],
+    );
     const document = censusDocument({ ...RUN, consent: 'accept' }, { sha256: 'a'.repeat(64), size: 1 }, { index: 1, count: 1 }, [row]);
     expect(checkCensus(JSON.parse(JSON.stringify(document)), 'shard-1/census.json')).toEqual(document);
   });
@@ -177,7 +202,9 @@ describe('census rows', () => {
     const url = new URL("https://user:s3cret@a.example.org/login;jsessionid=9F1CSECRET/x?PHPSESSID=abc123&it's=1#top");
     const kept = 'https://a.example.org/login/x?PHPSESSID=&it%27s=';
     expect(errorRow(0, url, new Error('offline'), null).url).toBe(kept);
-    expect(portalRow(0, url, [{ choice: 'accept', report: report([]), pages: ['/login/x'] }], 'a.example.org', []).url).toBe(kept);
+    expect(portalRow(0, url, [{ choice: 'accept', report: report([]), pages: ['/login/x'], notLoaded: [] }], 'a.example.org', []).url).toBe(
+      kept,
+    );
     // As the URL parser writes it: census:merge reads it back with parseTarget and compares.
     expect(rowUrl(url)).toBe(new URL(kept).href);
   });

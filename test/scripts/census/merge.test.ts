@@ -29,6 +29,7 @@ import { finding, RUN, sampleCensus } from './census-fixtures.ts';
 import { parseAuditArgs } from '../../../scripts/audit/options.ts';
 import { runCensus, type CensusDeps } from '../../../scripts/census/run-census.ts';
 import { parsePortalList } from '../../../scripts/census/portal-list.ts';
+import { censusCsv } from '../../../scripts/census/census-output.ts';
 import { report, reportCookie } from '../../support/reports.ts';
 import { runWithStdoutClosed } from '../../support/closed-output.ts';
 
@@ -105,6 +106,18 @@ describe('census:merge', () => {
     const input = older(one!.document);
     mergeShards([{ dir: 'shard-1', document: input }, two!]);
     expect(input.portals[0]!.charter).toEqual({ kind: 'bundled', changed: null });
+  });
+
+  it('reads a shard written before the census recorded the pages not loaded: its rows’ notLoaded is null (not known), never []', () => {
+    const [one, two] = shards();
+    const older = (document: CensusDocument) =>
+      ({ ...document, portals: document.portals.map(({ notLoaded: _, ...row }) => row) }) as unknown as CensusDocument;
+    const [dir] = onDisk(join(scratch.path, 'before-not-loaded'), [older(one!.document)]);
+    expect(readShard(dir!).portals.map((row) => row.notLoaded)).toEqual([null, null]);
+    const { document } = mergeShards([{ dir: 'shard-1', document: older(one!.document) }, two!]);
+    expect(document.portals.map((row) => row.notLoaded)).toEqual([null, [], null]);
+    // census.csv: an empty cell, as for none.
+    expect(censusCsv(document).split('\r\n')[1]!.split(',').slice(-4)).toEqual(['/ /explore/', '', 'data.tco.re', '']);
   });
 
   it('refuses a Firefox shard beside a Chromium one, whichever comes first: one census runs one browser', () => {
@@ -496,6 +509,9 @@ describe('census:merge reads a shard as outside input', () => {
     ['error', 'it failed', 'portals[0].charter.kind: "bundled" is not null, as for a portal that failed (it has an error)'],
     ['pages', 'x', 'portals[0].pages: "x" is not a list of paths'],
     ['pages', ['/', 7], 'portals[0].pages[1]: 7 is not a path'],
+    ['notLoaded', 'x', 'portals[0].notLoaded: "x" is not a list of paths'],
+    ['notLoaded', ['/a b'], 'portals[0].notLoaded[0]: "/a b" is not a path as a URL holds it (from /, no space or control)'],
+    ['notLoaded', ['/explore/'], 'portals[0].notLoaded[0]: "/explore/" is not a page no run loaded (it is in pages)'],
     ['consent', null, 'portals[0].consent: null is not consent states by choice'],
     ['consent', { both: 'accepted' }, 'portals[0].consent: "both" is not a field the census writes'],
     [
@@ -997,8 +1013,8 @@ describe('census:merge says why it exits 1', () => {
       0,
       new URL('https://data.tco.re/'),
       [
-        { choice: 'accept', report: accepted, pages: ['/'] },
-        { choice: 'refuse', report: accepted, pages: ['/'] },
+        { choice: 'accept', report: accepted, pages: ['/'], notLoaded: [] },
+        { choice: 'refuse', report: accepted, pages: ['/'], notLoaded: [] },
       ],
       'data.tco.re',
       ['refuse'],

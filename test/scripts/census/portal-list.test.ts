@@ -52,6 +52,32 @@ describe('portal list', () => {
     ]);
   });
 
+  it('refuses a line whose URL holds a space, naming its line, as it does a tab: two URLs, or a URL and a name, are no one URL', () => {
+    for (const [line, quoted, part] of [
+      ['https://data.a.org/ https://data.b.org/', '"https://data.a.org/ https://data.b.org/"', 'path'],
+      ['https://data.c.org/ Ville de C', '"https://data.c.org/ Ville de C"', 'path'],
+      ['data.c.org/explore/\u00a0x  # a no-break space', '"data.c.org/explore/\u00a0x"', 'path'],
+      // Cut before its query or path parameters, as every quoted line is (a token's value is never
+      // shown): where the space is is said, the value that holds it is not.
+      ['https://data.c.org/search?q=a b', '"https://data.c.org/search…"', 'query'],
+      ['https://data.a.org/explore/?q=a b', '"https://data.a.org/explore/…"', 'query'],
+      ['https://data.a.org?q=a b', '"https://data.a.org…"', 'query'],
+      ['https://data.a.org/app;sid=a b/cart', '"https://data.a.org/app…"', 'path'],
+    ])
+      expect(() => parsePortalList(`data.tco.re\n${line}\n`, 'portals.txt'), line).toThrow(
+        new UsageError(
+          `portals.txt:2: malformed URL: ${quoted} (a space in its ${part}: a listed URL holds none, one portal a line, a comment after "#"; write a space that is part of the URL as %20)`,
+        ),
+      );
+    expect(() => parsePortalList('data.tco.re\nhttps://data.a.org/\thttps://data.b.org/\n', 'portals.txt')).toThrow(
+      /^portals\.txt:2: malformed URL: .*a control character, such as a tab/,
+    );
+    // What the list allows around a URL still holds: blanks before it, after it, and before its comment.
+    expect(
+      parsePortalList('  data.tco.re  \n\u00a0itie.opendatasoft.com\u00a0 # x y\n \t \n', 'portals.txt').urls.map((url) => url.href),
+    ).toEqual(['https://data.tco.re/', 'https://itie.opendatasoft.com/']);
+  });
+
   it('names each line skipped as a host already listed, another port included, without the URL’s values', () => {
     const list = parsePortalList('localhost:8080\nlocalhost:9090\n# x\nhttps://LOCALHOST/?token=S3CRET#top\n', 'portals.txt');
     expect(list.urls.map((url) => url.href)).toEqual(['http://localhost:8080/']);

@@ -142,6 +142,24 @@ describe('a census run', () => {
     expect(comparison).toContain('- Cookies above that first appeared on one of those pages: catalogue\\_pref\n');
   });
 
+  it('lists in a row only the pages a run loaded, and apart, in census.json and census.csv, those no run loaded', async () => {
+    const { deps } = setup({
+      'data.tco.re': { choose: { accept: ['/explore/'], refuse: ['/explore/'] } },
+      'itie.opendatasoft.com': { choose: { accept: [], refuse: ['/explore/'] } },
+    });
+    await runOn(['--portals', 'demo', '--consent', 'both'], 'not-loaded', deps);
+    const [tco, itie, nantes] = census('not-loaded').portals;
+    // Failed to load in both runs: logged and skipped, not visited.
+    expect(tco).toMatchObject({ pages: ['/'], notLoaded: ['/explore/'] });
+    // Loaded by the accept run: a page of the row (comparison.md says only one run loaded it).
+    expect(itie).toMatchObject({ pages: ['/', '/explore/'], notLoaded: [] });
+    expect(nantes).toMatchObject({ pages: ['/', '/explore/'], notLoaded: [] });
+    const [header, tcoLine] = readFileSync(join(scratch.path, 'not-loaded', 'census.csv'), 'utf8').split('\r\n');
+    // The last columns, after the consent cell's quoted comma.
+    expect(header!.split(',').slice(-4)).toEqual(['pages', 'notLoaded', 'report', 'error']);
+    expect(tcoLine!.split(',').slice(-4)).toEqual(['/', '/explore/', 'data.tco.re', '']);
+  });
+
   it('gives the same census with one job or two, and with the list in shards', async () => {
     const list = join(scratch.path, 'portals.txt');
     writeFileSync(list, '# test\ndata.tco.re\nitie.opendatasoft.com\ndata.nantesmetropole.fr\ndata.toulouse-metropole.fr\n');
