@@ -6,6 +6,7 @@ import { CookieItem, type PaintPlan } from './CookieItem.tsx';
 import { filterRows, groupByCategory, type CookieRow } from './cookie-rows.ts';
 import { formatCount } from './time-format.ts';
 import { countText } from './count-text.ts';
+import { RestProblem } from './RestProblem.tsx';
 
 /** Rows rendered at first and added by each "Show more": a portal with thousands stays responsive. */
 export const PAGE_SIZE = FIRST_PAGE.cookies;
@@ -27,6 +28,8 @@ type CookieListProps = {
   total?: number;
   /** Given when `rows` is only the first page: asks for every row (Show more, a search). */
   onWantAll?: (() => void) | undefined;
+  /** Given with `onWantAll` once reading the whole list failed: why (empty while `onWantAll` asks again). */
+  problem?: string | undefined;
   /** The site, for the empty state. */
   host: string;
   /** A row to scroll to and focus (from a finding), or null. */
@@ -53,7 +56,7 @@ function rowElementsIn(t: Translate, language: string, paintPlan: PaintPlan): (r
 }
 
 /** The searchable, paged list of cookies grouped by category. */
-export function CookieList({ rows, total = rows.length, onWantAll, host, focusKey, onFocused, t, language }: CookieListProps) {
+export function CookieList({ rows, total = rows.length, onWantAll, problem, host, focusKey, onFocused, t, language }: CookieListProps) {
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE_SIZE);
   const matching = useMemo(() => filterRows(rows, query, language, t), [rows, query, language, t]);
@@ -126,10 +129,13 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
   const hint = rows.some((row) => row.cookie !== null) ? null : <p class="status">{t('noCookies', host)}</p>;
   if (rows.length === 0) return hint;
   const shown = matching.slice(0, limit);
-  // Until every row is here, a search waits for them, and the count is the whole list's.
-  const searching = onWantAll !== undefined && query.trim() !== '';
+  // Until every row is here, a search waits for them, and the count is the whole list's. Once
+  // reading them failed (`problem`), nothing is being read: no loading line, the problem with its Retry.
+  const searching = onWantAll !== undefined && query.trim() !== '' && !problem;
   const count = onWantAll && !searching ? Math.max(total, matching.length) : matching.length;
-  const waitingForAll = askedForAll && onWantAll !== undefined;
+  const waitingForAll = askedForAll && onWantAll !== undefined && !problem;
+  const restProblem = (where: boolean, focusAfter?: () => HTMLElement | null) =>
+    problem !== undefined && where && <RestProblem problem={problem} retry={onWantAll} focusAfter={focusAfter} t={t} />;
 
   return (
     <div class="cookie-list">
@@ -157,12 +163,13 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
           <p class="status">
             <span class="spinner" aria-hidden="true" /> {t('loading')}
           </p>
-        ) : matching.length === 0 ? (
+        ) : problem && query.trim() !== '' ? null : matching.length === 0 ? (
           <p class="status">{t('noMatch', query)}</p>
         ) : (
           query.trim() !== '' && <p class="status">{countText(t, language, 'searchMatches', matching.length)}</p>
         )}
       </div>
+      {restProblem(query.trim() !== '', () => document.querySelector<HTMLElement>('.cookie-list [type="search"]'))}
       {groupByCategory(shown).map((group) => (
         // A div, not a section: a named section is a region landmark, one per category is noise.
         <div key={group.category} class="category">
@@ -198,6 +205,7 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
           </button>
         </p>
       )}
+      {restProblem(askedForAll && query.trim() === '')}
     </div>
   );
 }
