@@ -82,6 +82,9 @@ export function CookieList({ rows, total = rows.length, onWantAll, problem, host
   const moreButton = useRef<HTMLButtonElement>(null);
   // Set by a "Show more" that waits for the whole list: said until it is here (onWantAll then goes).
   const [askedForAll, setAskedForAll] = useState(false);
+  // The count said aloud, only as the answer to Show more: a refresh of the report (a storage change)
+  // changes the count shown unasked. Said of the rows it counted: rows read again take it away, unsaid.
+  const [said, setSaid] = useState<{ rows: CookieRow[]; text: string } | null>(null);
 
   // A finding points at a row: clear the filter and page far enough to show it.
   useEffect(() => {
@@ -90,6 +93,7 @@ export function CookieList({ rows, total = rows.length, onWantAll, problem, host
     if (index < 0) return;
     setQuery('');
     setLimit((current) => Math.max(current, index + 1));
+    setSaid(null);
   }, [focusKey, rows]);
 
   useEffect(() => {
@@ -111,7 +115,8 @@ export function CookieList({ rows, total = rows.length, onWantAll, problem, host
     firstAdded.current =
       (page.find((row) => !wanted.shownBefore.has(row.key)) ?? page.findLast((row) => wanted.shownBefore.has(row.key)))?.key ?? null;
     setLimit(wanted.limit);
-  }, [onWantAll, matching]);
+    setSaid({ rows, text: t('shownOf', formatCount(page.length, language), formatCount(matching.length, language)) });
+  }, [onWantAll, matching, rows, t, language]);
 
   useEffect(() => {
     const key = firstAdded.current;
@@ -153,6 +158,7 @@ export function CookieList({ rows, total = rows.length, onWantAll, problem, host
             firstAdded.current = null;
             wantedMore.current = null;
             setAskedForAll(false);
+            setSaid(null);
             onWantAll?.();
           }}
         />
@@ -165,8 +171,11 @@ export function CookieList({ rows, total = rows.length, onWantAll, problem, host
           </p>
         ) : problem && query.trim() !== '' ? null : matching.length === 0 ? (
           <p class="status">{t('noMatch', query)}</p>
+        ) : query.trim() !== '' ? (
+          <p class="status">{countText(t, language, 'searchMatches', matching.length)}</p>
         ) : (
-          query.trim() !== '' && <p class="status">{countText(t, language, 'searchMatches', matching.length)}</p>
+          // Not the "loading" of a Show more whose rows could not be read.
+          said?.rows === rows && !problem && <span class="visually-hidden">{said.text}</span>
         )}
       </div>
       {restProblem(query.trim() !== '', () => document.querySelector<HTMLElement>('.cookie-list [type="search"]'))}
@@ -179,9 +188,7 @@ export function CookieList({ rows, total = rows.length, onWantAll, problem, host
       ))}
       {!searching && count > shown.length && (
         <p class="more">
-          <span aria-live="polite">
-            {waitingForAll ? t('loading') : t('shownOf', formatCount(shown.length, language), formatCount(count, language))}
-          </span>{' '}
+          <span>{waitingForAll ? t('loading') : t('shownOf', formatCount(shown.length, language), formatCount(count, language))}</span>{' '}
           {waitingForAll && <span class="spinner" aria-hidden="true" />}
           <button
             type="button"
@@ -193,11 +200,14 @@ export function CookieList({ rows, total = rows.length, onWantAll, problem, host
                 // A page more than is shown, once the whole list is here: a click whose list never came (not answered) adds none.
                 wantedMore.current ??= { limit: shown.length + PAGE_SIZE, shownBefore: new Set(shown.map((row) => row.key)) };
                 setAskedForAll(true);
+                setSaid({ rows, text: t('loading') });
                 onWantAll();
                 return;
               }
               firstAdded.current = matching[shown.length]?.key ?? null;
               setLimit(shown.length + PAGE_SIZE);
+              const more = Math.min(shown.length + PAGE_SIZE, matching.length);
+              setSaid({ rows, text: t('shownOf', formatCount(more, language), formatCount(count, language)) });
               onWantAll?.();
             }}
           >

@@ -54,6 +54,7 @@ describe('the rest of a partial report not answered', () => {
     expect(line.querySelector('button')!.getAttribute('aria-busy')).toBeNull();
     expect(line.textContent).not.toContain('loading');
     expect(line.querySelector('.spinner')).toBeNull();
+    expect(container.querySelector('.cookie-list [role="status"]')!.textContent).not.toContain('loading');
     expect(line.textContent).toContain(`shownOf ${FIRST_PAGE.cookies} 120`);
     const problem = restProblem(container)!;
     expect(problem.textContent).toContain('restUnread');
