@@ -300,6 +300,7 @@ export function ReportView({
         {shownTab === 'timeline' && timelinePanel}
         {shownTab === 'export' && (
           <ExportPanel
+            site={site}
             exportReport={exportReport}
             download={download}
             copy={copy}
