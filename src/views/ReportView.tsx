@@ -122,9 +122,16 @@ export function ReportView({
   const [wanted, setWanted] = useState<Finding | null>(null);
   const wantAll = partial ? loadWhole : undefined;
   // The last read of a partial report failed (the page's problem, emptied while its Retry asks): the
-  // rest is not being read. Asked for again, it is asked by that Retry, which says it is read again.
+  // rest is not being read. Asked for again, it is asked with that Retry, which says it is read again
+  // (the failed read may have been a refresh of the first page only: the rest is asked for too).
   const restProblem = partial ? problem : undefined;
-  const askForAll = (restProblem && retry) || wantAll;
+  const askForAll =
+    restProblem && retry
+      ? () => {
+          retry();
+          wantAll?.();
+        }
+      : wantAll;
   const site = siteKey(report.storeId, report.host);
   // The hooks the popup's shell already has (preact/hooks is in it): another would grow it.
   const [, setRecordingShown] = useState<RecordProgress>(NOT_RECORDING);

@@ -18,13 +18,14 @@ const shownRows = (container: Element) => container.querySelectorAll('[data-cook
  */
 function pagedReport(layout: 'narrow' | 'wide' = 'narrow') {
   const whole = report(Array.from({ length: 120 }, (_, i) => reportCookie({ name: `c${String(i).padStart(3, '0')}` })));
-  const state = { asks: 0, answerWhole: false, storageChanged: (_keys: string[]) => undefined as void };
+  const state = { asks: 0, answerWhole: false, failFirst: false, storageChanged: (_keys: string[]) => undefined as void };
   const loadSite = async (_query: unknown, first?: ReportFirst): Promise<SiteView> => {
     if (!first) {
       state.asks++;
       if (!state.answerWhole) throw new NoAnswer('getReport', 15);
       return { kind: 'report', report: whole, charterPending: false };
     }
+    if (state.failFirst) throw new NoAnswer('getReport', 15);
     const page = firstPageOf(whole, first)!;
     return { kind: 'report', report: page.report, charterPending: false, partial: page.totals };
   };
@@ -150,5 +151,18 @@ describe('the rest of a partial report not answered', () => {
     fireEvent.click(retry);
     await waitFor(() => expect(container.querySelector('.timeline-column')!.textContent).toContain('timelineEmpty'));
     expect(document.activeElement).toBe(container.querySelector('#timeline-title'));
+  });
+
+  it('a search after a refresh failed (the rest never asked for) asks for the rest, and shows what it found', async () => {
+    const { container, state } = pagedReport();
+    await waitFor(() => expect(shownRows(container)).toBe(FIRST_PAGE.cookies));
+    state.failFirst = true;
+    await act(async () => state.storageChanged(['site:0|data.tco.re']));
+    await waitFor(() => expect(container.querySelector('[role="alert"]')?.textContent).toContain('refreshError'));
+    state.failFirst = false;
+    state.answerWhole = true;
+    fireEvent.input(container.querySelector('input[type="search"]')!, { target: { value: 'c11' } });
+    await waitFor(() => expect(container.querySelector('.cookie-list [role="status"]')!.textContent).toContain('searchMatches 10'));
+    expect(state.asks).toBe(1);
   });
 });
