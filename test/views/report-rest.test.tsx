@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { preloadViews } from '../../src/views/lazy-tabs.tsx';
 import { report, reportCookie } from '../support/reports.ts';
 import { renderApp } from '../support/render-app.tsx';
+import { localeTranslate } from '../support/locale-translate.ts';
+import { CookieList } from '../../src/views/CookieList.tsx';
+import { rowsOf } from '../../src/views/cookie-rows.ts';
 import { firstPageOf, type ReportFirst } from '../../src/core/report/report-page.ts';
 import { FIRST_PAGE, NoAnswer, type SiteView } from '../../src/core/message-contract.ts';
 
@@ -164,5 +167,32 @@ describe('the rest of a partial report not answered', () => {
     fireEvent.input(container.querySelector('input[type="search"]')!, { target: { value: 'c11' } });
     await waitFor(() => expect(container.querySelector('.cookie-list [role="status"]')!.textContent).toContain('searchMatches 10'));
     expect(state.asks).toBe(1);
+  });
+
+  it.each([
+    ['en', 'The rest of the report could not be read: only its first page is shown', 'Try again'],
+    ['fr', 'La suite du rapport n’a pas pu être lue\u202f: seule sa première page est affichée', 'Réessayer'],
+  ] as const)('says it in %s, its Retry reached by keyboard', (language, words, retryWords) => {
+    const rows = rowsOf(report(Array.from({ length: 120 }, (_, i) => reportCookie({ name: `c${String(i).padStart(3, '0')}` }))));
+    const list = (problem?: string) => (
+      <CookieList
+        rows={rows.slice(0, FIRST_PAGE.cookies)}
+        total={rows.length}
+        onWantAll={() => undefined}
+        problem={problem}
+        host="data.tco.re"
+        focusKey={null}
+        onFocused={() => undefined}
+        t={localeTranslate(language)}
+        language={language}
+      />
+    );
+    const { container, rerender } = render(list());
+    fireEvent.click(container.querySelector('.more button')!);
+    rerender(list('No answer'));
+    expect(restProblem(container)!.textContent).toContain(words);
+    const retry = screen.getByRole('button', { name: retryWords });
+    expect(restProblem(container)!.contains(retry)).toBe(true);
+    expect(retry.tabIndex).toBe(0);
   });
 });
