@@ -5,6 +5,7 @@ import { CookieRows, type PaintPlan } from './CookieItem.tsx';
 import { filterRows, groupByCategory, type CookieRow } from './cookie-rows.ts';
 import { formatCount } from './time-format.ts';
 import { countText } from './count-text.ts';
+import { RestProblem } from './RestProblem.tsx';
 
 /** Rows rendered at first and added by each "Show more": a portal with thousands stays responsive. */
 export const PAGE_SIZE = FIRST_PAGE.cookies;
@@ -26,6 +27,8 @@ type CookieListProps = {
   total?: number;
   /** Given when `rows` is only the first page: asks for every row (Show more, a search). */
   onWantAll?: (() => void) | undefined;
+  /** Given with `onWantAll` once reading the whole list failed: why (empty while `onWantAll` asks again). */
+  problem?: string | undefined;
   /** The site, for the empty state. */
   host: string;
   /** A row to scroll to and focus (from a finding), or null. */
@@ -39,7 +42,7 @@ type CookieListProps = {
 };
 
 /** The searchable, paged list of cookies grouped by category. */
-export function CookieList({ rows, total = rows.length, onWantAll, host, focusKey, onFocused, t, language }: CookieListProps) {
+export function CookieList({ rows, total = rows.length, onWantAll, problem, host, focusKey, onFocused, t, language }: CookieListProps) {
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE_SIZE);
   const matching = useMemo(() => filterRows(rows, query, language, t), [rows, query, language, t]);
@@ -61,6 +64,9 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
   const moreButton = useRef<HTMLButtonElement>(null);
   // Set by a "Show more" that waits for the whole list: said until it is here (onWantAll then goes).
   const [askedForAll, setAskedForAll] = useState(false);
+  // The count said aloud, only as the answer to Show more: a refresh of the report (a storage change)
+  // changes the count shown unasked. Said of the rows it counted: rows read again take it away, unsaid.
+  const [said, setSaid] = useState<{ rows: CookieRow[]; text: string } | null>(null);
 
   // A finding points at a row: clear the filter and page far enough to show it.
   useEffect(() => {
@@ -69,6 +75,7 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
     if (index < 0) return;
     setQuery('');
     setLimit((current) => Math.max(current, index + 1));
+    setSaid(null);
   }, [focusKey, rows]);
 
   useEffect(() => {
@@ -90,7 +97,8 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
     firstAdded.current =
       (page.find((row) => !wanted.shownBefore.has(row.key)) ?? page.findLast((row) => wanted.shownBefore.has(row.key)))?.key ?? null;
     setLimit(wanted.limit);
-  }, [onWantAll, matching]);
+    setSaid({ rows, text: t('shownOf', formatCount(page.length, language), formatCount(matching.length, language)) });
+  }, [onWantAll, matching, rows, t, language]);
 
   useEffect(() => {
     const key = firstAdded.current;
@@ -108,10 +116,13 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
   const hint = rows.some((row) => row.cookie !== null) ? null : <p class="status">{t('noCookies', host)}</p>;
   if (rows.length === 0) return hint;
   const shown = matching.slice(0, limit);
-  // Until every row is here, a search waits for them, and the count is the whole list's.
-  const searching = onWantAll !== undefined && query.trim() !== '';
+  // Until every row is here, a search waits for them, and the count is the whole list's. Once
+  // reading them failed (`problem`), nothing is being read: no loading line, the problem with its Retry.
+  const searching = onWantAll !== undefined && query.trim() !== '' && !problem;
   const count = onWantAll && !searching ? Math.max(total, matching.length) : matching.length;
-  const waitingForAll = askedForAll && onWantAll !== undefined;
+  const waitingForAll = askedForAll && onWantAll !== undefined && !problem;
+  const restProblem = (where: boolean, focusAfter?: () => HTMLElement | null) =>
+    problem !== undefined && where && <RestProblem problem={problem} retry={onWantAll} focusAfter={focusAfter} t={t} />;
 
   return (
     <div class="cookie-list">
@@ -129,6 +140,7 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
             firstAdded.current = null;
             wantedMore.current = null;
             setAskedForAll(false);
+            setSaid(null);
             onWantAll?.();
           }}
         />
@@ -139,12 +151,16 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
           <p class="status">
             <span class="spinner" aria-hidden="true" /> {t('loading')}
           </p>
-        ) : matching.length === 0 ? (
+        ) : problem && query.trim() !== '' ? null : matching.length === 0 ? (
           <p class="status">{t('noMatch', query)}</p>
+        ) : query.trim() !== '' ? (
+          <p class="status">{countText(t, language, 'searchMatches', matching.length)}</p>
         ) : (
-          query.trim() !== '' && <p class="status">{countText(t, language, 'searchMatches', matching.length)}</p>
+          // Not the "loading" of a Show more whose rows could not be read.
+          said?.rows === rows && !problem && <span class="visually-hidden">{said.text}</span>
         )}
       </div>
+      {restProblem(query.trim() !== '', () => document.querySelector<HTMLElement>('.cookie-list [type="search"]'))}
       {groupByCategory(shown).map((group) => (
         // A div, not a section: a named section is a region landmark, one per category is noise.
         <div key={group.category} class="category">
@@ -154,9 +170,7 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
       ))}
       {!searching && count > shown.length && (
         <p class="more">
-          <span aria-live="polite">
-            {waitingForAll ? t('loading') : t('shownOf', formatCount(shown.length, language), formatCount(count, language))}
-          </span>{' '}
+          <span>{waitingForAll ? t('loading') : t('shownOf', formatCount(shown.length, language), formatCount(count, language))}</span>{' '}
           {waitingForAll && <span class="spinner" aria-hidden="true" />}
           <button
             type="button"
@@ -168,11 +182,14 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
                 // A page more than is shown, once the whole list is here: a click whose list never came (not answered) adds none.
                 wantedMore.current ??= { limit: shown.length + PAGE_SIZE, shownBefore: new Set(shown.map((row) => row.key)) };
                 setAskedForAll(true);
+                setSaid({ rows, text: t('loading') });
                 onWantAll();
                 return;
               }
               firstAdded.current = matching[shown.length]?.key ?? null;
               setLimit(shown.length + PAGE_SIZE);
+              const more = Math.min(shown.length + PAGE_SIZE, matching.length);
+              setSaid({ rows, text: t('shownOf', formatCount(more, language), formatCount(count, language)) });
               onWantAll?.();
             }}
           >
@@ -180,6 +197,7 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
           </button>
         </p>
       )}
+      {restProblem(askedForAll && query.trim() === '')}
     </div>
   );
 }

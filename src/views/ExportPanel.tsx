@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
 import type { Translate } from '../core/ui-strings.ts';
@@ -11,6 +11,8 @@ type ExportPanelProps = {
   download: (file: ExportedFile) => void;
   /** Copies text. */
   copy: (text: string) => Promise<void>;
+  /** The site's record key: its exports, under way or done, outlive this panel (none: they are the panel's own). */
+  site?: string;
   /** The language a charter draft is written in until another is picked, followed as it changes: the charter's, else the interface's (English when not given). */
   draftLanguage?: DraftLanguage;
   /** UI strings. */
@@ -37,6 +39,17 @@ const DRAFT_LANGUAGES: Array<{ id: DraftLanguage; label: string }> = [
 
 /** Where an export is: being made (busy), then what was done with it or why it failed. */
 type ExportProgress = { state: 'idle' } | { state: 'busy' } | { state: 'done' | 'failed'; text: string };
+
+/** A site's two exports (the report's, the draft's), and how to show a change in the panel shown, if any. */
+type Exports = { report: ExportProgress; draft: ExportProgress; show?: (() => void) | undefined };
+
+/**
+ * Each site's exports in this page, by its record's key: kept apart from the panel, which goes at
+ * each switch of tab, so that an export under way is not forgotten (started again, its outcome
+ * never said), as ReportView keeps a consent-flow recording's.
+ */
+const exportsOf = new Map<string, Exports>();
+const noExports = (): Exports => ({ report: { state: 'idle' }, draft: { state: 'idle' } });
 
 /**
  * An export's status line, always in the document with only its text changing: a live region
@@ -106,14 +119,34 @@ function DownloadAndCopy(props: {
  * Export the report (pick a format, then download it or copy it), or draft a corrected charter
  * from it the same way, in French or English.
  */
-export function ExportPanel({ exportReport, download, copy, draftLanguage = 'en', t }: ExportPanelProps) {
+export function ExportPanel({ exportReport, download, copy, site, draftLanguage = 'en', t }: ExportPanelProps) {
   const [format, setFormat] = useState<ExportFormat>('json');
-  const [status, setStatus] = useState<ExportProgress>({ state: 'idle' });
+  const [own] = useState(noExports);
+  let exports = own;
+  if (site !== undefined) exportsOf.set(site, (exports = exportsOf.get(site) ?? noExports()));
+  // Shows each change of either while this panel is the one shown.
+  const [, setChanges] = useState(0);
+  useLayoutEffect(() => {
+    const show = () => setChanges((changes) => changes + 1);
+    exports.show = show;
+    return () => {
+      // Unless a panel shown since took it over.
+      if (exports.show === show) exports.show = undefined;
+    };
+  }, [exports]);
+  const { report: status, draft: draftStatus } = exports;
+  const setStatus = (progress: ExportProgress) => {
+    exports.report = progress;
+    exports.show?.();
+  };
+  const setDraftStatus = (progress: ExportProgress) => {
+    exports.draft = progress;
+    exports.show?.();
+  };
   const [draftFormat, setDraftFormat] = useState<CharterDraftFormat>('charter-markdown');
   // The charter's language until the person picks one: a live charter read while the tab is open changes it.
   const [pickedLanguage, setLanguage] = useState<DraftLanguage | null>(null);
   const language = pickedLanguage ?? draftLanguage;
-  const [draftStatus, setDraftStatus] = useState<ExportProgress>({ state: 'idle' });
 
   const run = (busy: boolean, file: () => Promise<ExportedFile>, action: 'download' | 'copy', say: (progress: ExportProgress) => void) => {
     // The buttons are aria-disabled while busy (focus stays on the one pressed): a press then does nothing.

@@ -22,6 +22,7 @@ import type { ConsentRun } from '../core/report/compare-runs.ts';
 import { siteKey } from '../core/storage/session-items.ts';
 import { useNetworkLog, useSetBy, type HeardNetwork } from './set-by-shown.ts';
 import { NetworkProblem } from './NetworkProblem.tsx';
+import { RestProblem } from './RestProblem.tsx';
 import { countOriginUnknown } from '../core/report/report-page.ts';
 import { visibleCookieName } from '../core/cookies/nameless.ts';
 import { findingCounts } from '../core/report/finding-counts.ts';
@@ -120,6 +121,17 @@ export function ReportView({
   // A finding whose cookie is not in the first page: shown once the whole report is here.
   const [wanted, setWanted] = useState<Finding | null>(null);
   const wantAll = partial ? loadWhole : undefined;
+  // The last read of a partial report failed (the page's problem, emptied while its Retry asks): the
+  // rest is not being read. Asked for again, it is asked with that Retry, which says it is read again
+  // (the failed read may have been a refresh of the first page only: the rest is asked for too).
+  const restProblem = partial ? problem : undefined;
+  const askForAll =
+    restProblem && retry
+      ? () => {
+          retry();
+          wantAll?.();
+        }
+      : wantAll;
   const site = siteKey(report.storeId, report.host);
   // The hooks the popup's shell already has (preact/hooks is in it): another would grow it.
   const [, setRecordingShown] = useState<RecordProgress>(NOT_RECORDING);
@@ -145,9 +157,9 @@ export function ReportView({
   const goToFinding = (finding: Finding) => {
     const row = rowForFinding(rows, finding);
     if (!row) {
-      if (wantAll) {
+      if (askForAll) {
         setWanted(finding);
-        wantAll();
+        askForAll();
       }
       return;
     }
@@ -168,10 +180,11 @@ export function ReportView({
   const wide = layout === 'wide';
   // In two columns the timeline has its own; the tabs keep the cookies and the export.
   const shownTab = wide && tab === 'timeline' ? 'cookies' : tab;
-  // The consent runs compare every cookie, the timeline shows every event: both wait for the whole report.
+  // The consent runs compare every cookie, the timeline shows every event: both wait for the whole
+  // report. Once reading it failed, only the Retry said there asks again (asking at each failure would never stop).
   useEffect(() => {
-    if (shownTab === 'timeline' || wide) wantAll?.();
-  }, [shownTab, wide, wantAll]);
+    if ((shownTab === 'timeline' || wide) && !restProblem) wantAll?.();
+  }, [shownTab, wide, wantAll, restProblem]);
   // A side or DevTools panel resized across the two-column width keeps the report's place (the
   // overview is the same tree either way: its search, rows shown and focus stay); only the timeline
   // moves, between its tab and its column. A focus that went with it is given to where it went:
@@ -189,7 +202,18 @@ export function ReportView({
     }
   }, [wide]);
   const timelinePanel = partial ? (
-    <LoadingLine t={t} />
+    <>
+      {restProblem !== undefined && (
+        <RestProblem
+          problem={restProblem}
+          retry={askForAll}
+          // The timeline column's heading, or the page's title (the tab's panel has none).
+          focusAfter={() => timelineTitle.current ?? document.querySelector('h1')}
+          t={t}
+        />
+      )}
+      {!restProblem && <LoadingLine t={t} />}
+    </>
   ) : (
     <>
       <ConsentRuns
@@ -245,7 +269,7 @@ export function ReportView({
       <FindingsSummary
         findings={report.findings}
         totals={partial}
-        onWantAll={wantAll}
+        onWantAll={askForAll}
         cookiesSeen={partial ? partial.cookies : report.cookies.length}
         consentReadable={report.consent.state !== 'unknown'}
         unjudged={partial ? partial.originUnknown : countOriginUnknown(report.cookies)}
@@ -271,7 +295,8 @@ export function ReportView({
           <CookieList
             rows={rows}
             total={partial ? partial.cookies + report.notSeen.length : rows.length}
-            onWantAll={wantAll}
+            onWantAll={askForAll}
+            problem={restProblem}
             host={report.host}
             focusKey={focusKey}
             onFocused={() => setFocusKey(null)}
@@ -282,6 +307,7 @@ export function ReportView({
         {shownTab === 'timeline' && timelinePanel}
         {shownTab === 'export' && (
           <ExportPanel
+            site={site}
             exportReport={exportReport}
             download={download}
             copy={copy}

@@ -186,10 +186,13 @@ describe('CookieList', () => {
     expect(container.querySelector('.more .spinner')).toBeNull();
     fireEvent.click(more);
     expect(more.getAttribute('aria-busy')).toBe('true');
-    expect(container.querySelector('.more [aria-live]')?.textContent).toBe('loading');
+    expect(container.querySelector('.more > span')?.textContent).toBe('loading');
+    // Said aloud too: the answer to the person's click.
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('loading');
     expect(container.querySelector('.more .spinner')).not.toBeNull();
     rerender(list(rows));
-    expect(container.querySelector('.more [aria-live]')?.textContent).toBe(`shownOf ${2 * PAGE_SIZE} ${3 * PAGE_SIZE}`);
+    expect(container.querySelector('.more > span')?.textContent).toBe(`shownOf ${2 * PAGE_SIZE} ${3 * PAGE_SIZE}`);
+    expect(container.querySelector('[role="status"]')?.textContent).toBe(`shownOf ${2 * PAGE_SIZE} ${3 * PAGE_SIZE}`);
     expect(container.querySelector('.more .spinner')).toBeNull();
     expect(screen.getByRole('button', { name: 'showMore' }).getAttribute('aria-busy')).toBeNull();
   });
@@ -445,5 +448,54 @@ describe('CookieList', () => {
       expect(last().textContent).toContain('Changed purpose 49');
       expect(last().textContent).not.toContain('Purpose number 49');
     });
+  });
+});
+
+describe('CookieList: what its count says aloud', () => {
+  /** The text of every live region of the list, in order. */
+  const liveTexts = (container: Element) =>
+    [...container.querySelectorAll('[aria-live], [role="status"]')].map((region) => region.textContent);
+  const list = (rows: ReturnType<typeof rowsOf>) => (
+    <CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />
+  );
+
+  it('says the count as the answer to Show more, never as a refresh of the report changes it', () => {
+    const { container, rerender } = render(list(rowsOf(bigReport(PAGE_SIZE + 10))));
+    const before = liveTexts(container);
+    expect(before.join('')).not.toContain('shownOf');
+    // Storage changes: the report is read again, a cookie more each time; the count shown follows, unsaid.
+    rerender(list(rowsOf(bigReport(PAGE_SIZE + 11))));
+    rerender(list(rowsOf(bigReport(PAGE_SIZE + 12))));
+    expect(container.querySelector('.more')!.textContent).toContain(`shownOf ${PAGE_SIZE} ${PAGE_SIZE + 12}`);
+    expect(liveTexts(container)).toEqual(before);
+    fireEvent.click(screen.getByRole('button', { name: 'showMore' }));
+    expect(liveTexts(container).join('')).toContain(`shownOf ${PAGE_SIZE + 12} ${PAGE_SIZE + 12}`);
+    // Read again after the answer: what was said goes, the new count is not said.
+    rerender(list(rowsOf(bigReport(PAGE_SIZE + 13))));
+    expect(liveTexts(container).join('')).not.toContain('shownOf');
+  });
+
+  it('does not say an earlier count again once a search is cleared', () => {
+    const rows = rowsOf(bigReport(3 * PAGE_SIZE));
+    const { container } = render(list(rows));
+    fireEvent.click(screen.getByRole('button', { name: 'showMore' }));
+    expect(liveTexts(container).join('')).toContain(`shownOf ${2 * PAGE_SIZE} ${3 * PAGE_SIZE}`);
+    const search = container.querySelector('input[type="search"]')!;
+    fireEvent.input(search, { target: { value: 'cookie' } });
+    fireEvent.input(search, { target: { value: '' } });
+    expect(container.querySelector('.more')!.textContent).toContain(`shownOf ${PAGE_SIZE} ${3 * PAGE_SIZE}`);
+    expect(liveTexts(container).join('')).not.toContain('shownOf');
+  });
+
+  it('says the count a page more brings once the whole list is here, and not again at a refresh', () => {
+    const whole = rowsOf(bigReport(3 * PAGE_SIZE));
+    const { container, rerender } = render(pagedList(whole.slice(0, PAGE_SIZE), whole.length, () => undefined));
+    fireEvent.click(screen.getByRole('button', { name: 'showMore' }));
+    expect(liveTexts(container).join('')).toContain('loading');
+    rerender(pagedList(whole, whole.length));
+    expect(liveTexts(container).join('')).toContain(`shownOf ${2 * PAGE_SIZE} ${3 * PAGE_SIZE}`);
+    rerender(pagedList(rowsOf(bigReport(3 * PAGE_SIZE + 1)), 3 * PAGE_SIZE + 1));
+    expect(liveTexts(container).join('')).not.toContain('shownOf');
+    expect(container.querySelector('.more')!.textContent).toContain(`shownOf ${2 * PAGE_SIZE} ${3 * PAGE_SIZE + 1}`);
   });
 });

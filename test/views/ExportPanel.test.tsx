@@ -1,6 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
+import { preloadViews } from '../../src/views/lazy-tabs.tsx';
+import { portalView } from '../support/reports.ts';
+import { renderApp } from '../support/render-app.tsx';
+import type { ExportedFile } from '../../src/core/report/export.ts';
 import { ExportPanel } from '../../src/views/ExportPanel.tsx';
 import type { ExportFormat } from '../../src/core/report/export.ts';
 import type { CharterDraftFormat, DraftLanguage } from '../../src/core/draft/draft-formats.ts';
@@ -157,5 +161,58 @@ describe('ExportPanel', () => {
     fireEvent.click(container.querySelector('[data-action="draft-download"]')!);
     await waitFor(() => expect(container.querySelector('[data-draft-status]')?.textContent).toBe('exportFailed worker gone'));
     expect(container.querySelector('[data-draft-status]')?.getAttribute('data-draft-status')).toBe('failed');
+  });
+});
+
+describe('ExportPanel across a switch of tab', () => {
+  beforeAll(preloadViews);
+
+  /** The popup on the Export tab, each export waiting for the test to end it (`exports`, in order). */
+  async function exportTab() {
+    const exports: Array<{ done: (file: ExportedFile) => void; fail: (error: Error) => void }> = [];
+    const exportReport = vi.fn(() => new Promise<ExportedFile>((done, fail) => exports.push({ done, fail })));
+    const download = vi.fn();
+    const rendered = renderApp({ loadSite: async () => portalView(['sessionid']), exportReport, download, layout: 'narrow' });
+    const { container } = rendered;
+    await waitFor(() => expect(container.querySelector('#tab-export')).not.toBeNull());
+    const showExport = async () => {
+      fireEvent.click(container.querySelector('#tab-export')!);
+      await waitFor(() => expect(container.querySelector('[data-action="copy"]')).not.toBeNull());
+    };
+    await showExport();
+    const away = () => fireEvent.click(container.querySelector('#tab-cookies')!);
+    const status = (name: 'export' | 'draft') => container.querySelector(`[data-${name}-status]`)!;
+    return { container, exports, exportReport, download, showExport, away, status };
+  }
+
+  it('keeps an export under way: still busy when the tab is shown again, a second press starts none, and its failure is said', async () => {
+    const { container, exports, exportReport, showExport, away, status } = await exportTab();
+    fireEvent.click(container.querySelector('[data-action="copy"]')!);
+    expect(status('export').getAttribute('data-export-status')).toBe('busy');
+    away();
+    await showExport();
+    expect(status('export').getAttribute('data-export-status')).toBe('busy');
+    expect(container.querySelector('[data-action="copy"]')!.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(container.querySelector('[data-action="copy"]')!);
+    expect(exportReport).toHaveBeenCalledTimes(1);
+    await act(async () => exports[0]!.fail(new Error('QUOTA')));
+    await waitFor(() => expect(status('export').getAttribute('data-export-status')).toBe('failed'));
+    expect(status('export').textContent).toContain('QUOTA');
+  });
+
+  it('says what came of an export that ended while another tab was shown, the draft’s apart', async () => {
+    const { container, exports, download, showExport, away, status } = await exportTab();
+    fireEvent.click(container.querySelector('[data-action="download"]')!);
+    fireEvent.click(container.querySelector('[data-action="draft-download"]')!);
+    expect(status('draft').getAttribute('data-draft-status')).toBe('busy');
+    away();
+    await act(async () => exports[0]!.done({ filename: 'report.json', mimeType: 'application/json', text: '{}' }));
+    expect(download).toHaveBeenCalledTimes(1);
+    await showExport();
+    expect(status('export').getAttribute('data-export-status')).toBe('done');
+    expect(status('export').textContent).toContain('report.json');
+    expect(status('draft').getAttribute('data-draft-status')).toBe('busy');
+    await act(async () => exports[1]!.done({ filename: 'charter.md', mimeType: 'text/markdown', text: '#' }));
+    expect(status('draft').getAttribute('data-draft-status')).toBe('done');
   });
 });
