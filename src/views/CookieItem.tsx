@@ -357,10 +357,11 @@ type Written = { rows: readonly CookieRow[]; t: Translate; language: string };
 
 /**
  * A list of cookie rows. The list is Preact's, its items are not: each is written directly, one
- * item per row key, kept while its row is shown. A row object given again is left as it is; a new
- * one under the same key (a new report) is written again in the same item, which keeps the focus;
- * an item whose row went is removed. Only the items out of order move, as few as can be: a moved
- * item loses the focus. Every text is a text node (rowContent).
+ * item per row key, kept while its row is shown (a later row of a key already shown, bad stored
+ * data, gets an item of its own). A row object given again is left as it is; a new one under the
+ * same key (a new report) is written again in the same item, which keeps the focus; an item whose
+ * row went is removed. Only the items out of order move, as few as can be: a moved item loses the
+ * focus. Every text is a text node (rowContent).
  *
  * Light on purpose: a list shows hundreds of rows. Rendered by Preact, each kept a virtual node,
  * its props, a component and a ref as long as the popup was open, and each was diffed at every
@@ -377,21 +378,29 @@ export function CookieRows({ rows, paintPlan, t, language }: CookieRowsProps) {
     const before = written.current;
     const sameWords = before !== null && before.t === t && before.language === language;
     // Each item by its row's key, with its place, from the rows last written (the items are in
-    // their order).
+    // their order). Two rows of one key (bad stored data): the first one's item only is kept.
     const items = new Map<string, { row: CookieRow; item: HTMLElement; place: number }>();
-    before?.rows.forEach((row, place) => items.set(row.key, { row, item: ul.children[place] as HTMLElement, place }));
+    const gone: Element[] = [];
+    before?.rows.forEach((row, place) => {
+      const item = ul.children[place] as HTMLElement;
+      if (items.has(row.key)) gone.push(item);
+      else items.set(row.key, { row, item, place });
+    });
     const shown = new Set(rows.map((row) => row.key));
-    // The items whose rows went first: the others then keep their places, a focused one its focus.
     for (const [key, { item }] of items) {
       if (shown.has(key)) continue;
-      item.remove();
+      gone.push(item);
       items.delete(key);
     }
+    // The items whose rows went first: the others then keep their places, a focused one its focus.
+    for (const item of gone) item.remove();
     // Each row's item, its own or a new one, and the place it had (-1 for a new one).
     const placed: HTMLElement[] = [];
     const places: number[] = [];
     for (const row of rows) {
       const kept = items.get(row.key);
+      // A later row of the key gets a new item.
+      items.delete(row.key);
       const item = kept?.item ?? ul.ownerDocument.createElement('li');
       if (kept?.row !== row || !sameWords) writeRow(item, row, paintPlan, t, language);
       placed.push(item);

@@ -532,13 +532,32 @@ describe('CookieRows for a new report', () => {
     expect(ul.lastElementChild?.getAttribute('data-cookie')).toBe(names[0]);
   });
 
+  it('writes two rows of one key (bad stored data) each in an item of its own: a search shows what matches, clearing it each row once', () => {
+    const rows = rowsOf(
+      report([
+        reportCookie({ name: 'a', purpose: 'first' }),
+        reportCookie({ name: 'a', purpose: 'second' }),
+        reportCookie({ name: 'b', purpose: 'bee' }),
+      ]),
+    );
+    expect(rows[0]!.key).toBe(rows[1]!.key);
+    const { container } = render(list(rows));
+    const search = container.querySelector('input')!;
+    fireEvent.input(search, { target: { value: 'bee' } });
+    expect(shown(container)).toEqual(['b:bee']);
+    fireEvent.input(search, { target: { value: '' } });
+    expect(shown(container)).toEqual(['a:first', 'a:second', 'b:bee']);
+    fireEvent.input(search, { target: { value: 'second' } });
+    expect(shown(container)).toEqual(['a:second']);
+  });
+
   /** A seeded generator of numbers in [0, 1): the same steps at every run. */
   const seeded = (seed: number) => () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000;
   const CATEGORIES = ['necessary', 'statistics', 'third-party', 'other'] as const;
-  /** A report of up to 40 cookies in random order, some removed, some changed. */
+  /** A report of up to 32 cookies in random order, some removed, some changed, a few duplicated keys. */
   function randomReport(random: () => number): Report {
     const cookies = [];
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 32; i++) {
       if (random() < 0.3) continue;
       const cookie = {
         name: `c${i}`,
@@ -547,6 +566,7 @@ describe('CookieRows for a new report', () => {
         removed: random() < 0.2 ? 1 : null,
       };
       cookies.push(reportCookie(cookie));
+      if (random() < 0.03) cookies.push(reportCookie({ ...cookie, purpose: `twin ${i}` }));
     }
     for (let i = cookies.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -580,7 +600,7 @@ describe('CookieRows for a new report', () => {
           [...container.querySelectorAll('button')].find((button) => button.textContent === words[language]('showMore'));
         const lists = (container: Element) => [...container.querySelectorAll('.category')].map((category) => category.outerHTML);
         const { container, rerender } = render(list(rows, words[language], language));
-        for (let step = 0; step < 25; step++) {
+        for (let step = 0; step < 18; step++) {
           const action = random();
           const previous = rows;
           if (action < 0.6) rows = keepUnchangedRows(rowsOf(randomReport(random)), rows);
