@@ -315,6 +315,32 @@ function writeRow(item: HTMLElement, row: CookieRow, paintPlan: PaintPlan | unde
   afterNextPaint(later);
 }
 
+/**
+ * Which of `places` make a longest strictly increasing run (true at each), negative ones (new
+ * items) never: the items that may stay where they are while the others move around them. Patience
+ * sorting, O(n log n): a list of hundreds of rows, reordered at every report.
+ */
+function longestIncreasingRun(places: readonly number[]): boolean[] {
+  // tails[k]: the index ending the best run of length k + 1 found so far (its place the least).
+  const tails: number[] = [];
+  const previous = new Int32Array(places.length).fill(-1);
+  places.forEach((place, i) => {
+    if (place < 0) return;
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (places[tails[middle]!]! < place) low = middle + 1;
+      else high = middle;
+    }
+    if (low > 0) previous[i] = tails[low - 1]!;
+    tails[low] = i;
+  });
+  const inRun = new Array<boolean>(places.length).fill(false);
+  for (let i = tails.at(-1) ?? -1; i >= 0; i = previous[i]!) inRun[i] = true;
+  return inRun;
+}
+
 type CookieRowsProps = {
   /** The rows, in display order. */
   rows: readonly CookieRow[];
@@ -331,9 +357,11 @@ type Written = { rows: readonly CookieRow[]; t: Translate; language: string };
 
 /**
  * A list of cookie rows. The list is Preact's, its items are not: each is written directly, one
- * item per row key, kept while its row is shown. A row object given again is left as it is; a new
- * one under the same key (a new report) is written again in the same item, which keeps the focus;
- * an item whose row went is removed. Every text is a text node (rowContent).
+ * item per row key, kept while its row is shown (a later row of a key already shown, bad stored
+ * data, gets an item of its own). A row object given again is left as it is; a new one under the
+ * same key (a new report) is written again in the same item, which keeps the focus; an item whose
+ * row went is removed. Only the items out of order move, as few as can be: a moved item loses the
+ * focus. Every text is a text node (rowContent).
  *
  * Light on purpose: a list shows hundreds of rows. Rendered by Preact, each kept a virtual node,
  * its props, a component and a ref as long as the popup was open, and each was diffed at every
@@ -349,23 +377,43 @@ export function CookieRows({ rows, paintPlan, t, language }: CookieRowsProps) {
     const ul = list.current!;
     const before = written.current;
     const sameWords = before !== null && before.t === t && before.language === language;
-    // Each item by its row's key, from the rows last written (the items are in their order).
-    const items = new Map<string, { row: CookieRow; item: HTMLElement }>();
-    before?.rows.forEach((row, i) => items.set(row.key, { row, item: ul.children[i] as HTMLElement }));
+    // Each item by its row's key, with its place, from the rows last written (the items are in
+    // their order). Two rows of one key (bad stored data): the first one's item only is kept.
+    const items = new Map<string, { row: CookieRow; item: HTMLElement; place: number }>();
+    const gone: Element[] = [];
+    before?.rows.forEach((row, place) => {
+      const item = ul.children[place] as HTMLElement;
+      if (items.has(row.key)) gone.push(item);
+      else items.set(row.key, { row, item, place });
+    });
     const shown = new Set(rows.map((row) => row.key));
-    // The items whose rows went first: the others then keep their places, a focused one its focus.
     for (const [key, { item }] of items) {
       if (shown.has(key)) continue;
-      item.remove();
+      gone.push(item);
       items.delete(key);
     }
-    let next = ul.firstElementChild;
+    // The items whose rows went first: the others then keep their places, a focused one its focus.
+    for (const item of gone) item.remove();
+    // Each row's item, its own or a new one, and the place it had (-1 for a new one).
+    const placed: HTMLElement[] = [];
+    const places: number[] = [];
     for (const row of rows) {
       const kept = items.get(row.key);
+      // A later row of the key gets a new item.
+      items.delete(row.key);
       const item = kept?.item ?? ul.ownerDocument.createElement('li');
       if (kept?.row !== row || !sameWords) writeRow(item, row, paintPlan, t, language);
-      if (item === next) next = next.nextElementSibling;
-      else ul.insertBefore(item, next);
+      placed.push(item);
+      places.push(kept?.place ?? -1);
+    }
+    // Only the items out of order move (a moved element loses the focus): the longest run kept in
+    // order stays, each other item is put before the one that follows it, from the last up.
+    const staying = longestIncreasingRun(places);
+    let following: HTMLElement | null = null;
+    for (let i = placed.length - 1; i >= 0; i--) {
+      const item = placed[i]!;
+      if (!staying[i]) ul.insertBefore(item, following);
+      following = item;
     }
     written.current = { rows, t, language };
   });

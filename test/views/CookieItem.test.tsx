@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { CookieRows, cookieFlags } from '../../src/views/CookieItem.tsx';
-import { rowsOf } from '../../src/views/cookie-rows.ts';
+import { CookieList } from '../../src/views/CookieList.tsx';
+import { keepUnchangedRows, rowsOf, type CookieRow } from '../../src/views/cookie-rows.ts';
 import {
   between,
   byDefault,
@@ -491,4 +492,156 @@ describe('CookieRows', () => {
     expect(said('fr')).toContain('Durée réelle\u202f: un temps inconnu');
     expect(item({ name: 'b', duration: '1 year', lifetimeSeconds: Number.NaN }).textContent).not.toContain('NaN');
   });
+});
+
+describe('CookieRows for a new report', () => {
+  const list = (rows: CookieRow[], translate = t, language = 'en') => (
+    <CookieList rows={rows} host="h" focusKey={null} onFocused={() => undefined} t={translate} language={language} />
+  );
+  const shown = (container: Element) =>
+    [...container.querySelectorAll('[data-cookie]')].map(
+      (li) => `${li.getAttribute('data-cookie')}:${li.querySelector('.purpose')?.textContent}`,
+    );
+
+  it('keeps the focus on a row when a cookie above it is removed (listed below the present ones)', () => {
+    const before = rowsOf(report(['a', 'x', 'b', 'f', 'c'].map((name) => reportCookie({ name }))));
+    const { container, rerender } = render(list(before));
+    const focused = container.querySelector<HTMLElement>('[data-cookie="f"]')!;
+    focused.focus();
+    // A new report: x removed, so listed after the present cookies (buildReport).
+    const after = report([...['a', 'b', 'f', 'c'].map((name) => reportCookie({ name })), reportCookie({ name: 'x', removed: 2 })]);
+    rerender(list(keepUnchangedRows(rowsOf(after), before)));
+    expect(shown(container).map((text) => text.split(':')[0])).toEqual(['a', 'b', 'f', 'c', 'x']);
+    expect(document.activeElement).toBe(focused);
+  });
+
+  it('moves only the item out of order: one of 200 shown removed moves it alone, not every item below it', () => {
+    const names = Array.from({ length: 200 }, (_, i) => `c${String(i).padStart(3, '0')}`);
+    const before = rowsOf(report(names.map((name) => reportCookie({ name }))));
+    const { container, rerender } = render(list(before));
+    for (let page = 0; page < 3; page++) fireEvent.click(screen.getByRole('button', { name: 'showMore' }));
+    const ul = container.querySelector('ul')!;
+    expect(ul.children).toHaveLength(200);
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(ul, { childList: true });
+    const after = report([...names.slice(1).map((name) => reportCookie({ name })), reportCookie({ name: names[0]!, removed: 2 })]);
+    rerender(list(keepUnchangedRows(rowsOf(after), before)));
+    const inserted = observer.takeRecords().reduce((count, record) => count + record.addedNodes.length, 0);
+    observer.disconnect();
+    expect(inserted).toBe(1);
+    expect(ul.lastElementChild?.getAttribute('data-cookie')).toBe(names[0]);
+  });
+
+  it('writes two rows of one key (bad stored data) each in an item of its own: a search shows what matches, clearing it each row once', () => {
+    const rows = rowsOf(
+      report([
+        reportCookie({ name: 'a', purpose: 'first' }),
+        reportCookie({ name: 'a', purpose: 'second' }),
+        reportCookie({ name: 'b', purpose: 'bee' }),
+      ]),
+    );
+    expect(rows[0]!.key).toBe(rows[1]!.key);
+    const { container } = render(list(rows));
+    const search = container.querySelector('input')!;
+    fireEvent.input(search, { target: { value: 'bee' } });
+    expect(shown(container)).toEqual(['b:bee']);
+    fireEvent.input(search, { target: { value: '' } });
+    expect(shown(container)).toEqual(['a:first', 'a:second', 'b:bee']);
+    fireEvent.input(search, { target: { value: 'second' } });
+    expect(shown(container)).toEqual(['a:second']);
+  });
+
+  /** A seeded generator of numbers in [0, 1): the same steps at every run. */
+  const seeded = (seed: number) => () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000;
+  const CATEGORIES = ['necessary', 'statistics', 'third-party', 'other'] as const;
+  /** A report of up to 32 cookies in random order, some removed, some changed, a few duplicated keys. */
+  function randomReport(random: () => number): Report {
+    const cookies = [];
+    for (let i = 0; i < 32; i++) {
+      if (random() < 0.3) continue;
+      const cookie = {
+        name: `c${i}`,
+        purpose: random() < 0.2 ? `changed ${Math.floor(random() * 3)}` : `p${i}`,
+        category: CATEGORIES[Math.floor(random() * 4)]!,
+        removed: random() < 0.2 ? 1 : null,
+      };
+      cookies.push(reportCookie(cookie));
+      if (random() < 0.03) cookies.push(reportCookie({ ...cookie, purpose: `twin ${i}` }));
+    }
+    for (let i = cookies.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [cookies[i], cookies[j]] = [cookies[j]!, cookies[i]!];
+    }
+    return report(cookies);
+  }
+  /** The length of the longest increasing run of `places`, the plain quadratic way. */
+  function longestRunLength(places: readonly number[]): number {
+    const ending = places.map(() => 1);
+    places.forEach((place, i) => {
+      for (let j = 0; j < i; j++) if (places[j]! < place) ending[i] = Math.max(ending[i]!, ending[j]! + 1);
+    });
+    return Math.max(0, ...ending);
+  }
+
+  it.each([1, 2, 3])(
+    'writes, report after report, what a fresh list of the same rows shows, and moves no more items than needed (seed %i)',
+    async (seed) => {
+      // Rows written after a paint wait in one queue: the writes earlier tests left run first.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
+      try {
+        const random = seeded(seed);
+        const words = { en: localeTranslate('en'), fr: localeTranslate('fr') };
+        let language: 'en' | 'fr' = 'en';
+        let rows = rowsOf(randomReport(random));
+        let query = '';
+        let pages = 0;
+        const showMore = (container: Element) =>
+          [...container.querySelectorAll('button')].find((button) => button.textContent === words[language]('showMore'));
+        const lists = (container: Element) => [...container.querySelectorAll('.category')].map((category) => category.outerHTML);
+        const { container, rerender } = render(list(rows, words[language], language));
+        for (let step = 0; step < 18; step++) {
+          const action = random();
+          const previous = rows;
+          if (action < 0.6) rows = keepUnchangedRows(rowsOf(randomReport(random)), rows);
+          else if (action < 0.75) language = language === 'en' ? 'fr' : 'en';
+          else if (action < 0.9) {
+            const button = showMore(container);
+            if (button) fireEvent.click(button);
+            if (button) pages++;
+          } else {
+            pages = 0;
+            query = random() < 0.5 ? '' : `p${Math.floor(random() * 4)}`;
+            fireEvent.input(container.querySelector('input')!, { target: { value: query } });
+          }
+          // The items a new report may keep, in their places before it, and how many of them move.
+          const placesBefore = new Map([...container.querySelectorAll('li')].map((item, place) => [item, place]));
+          const observer = new MutationObserver(() => undefined);
+          observer.observe(container, { childList: true, subtree: true });
+          rerender(list(rows, words[language], language));
+          const moved = observer
+            .takeRecords()
+            .flatMap((record) => [...record.addedNodes])
+            .filter((node) => placesBefore.has(node as HTMLLIElement)).length;
+          observer.disconnect();
+          vi.runAllTimers();
+          if (rows !== previous) {
+            const keptPlaces = [...container.querySelectorAll('li')].flatMap((item) => placesBefore.get(item) ?? []);
+            expect(moved).toBe(keptPlaces.length - longestRunLength(keptPlaces));
+          }
+          const fresh = document.createElement('div');
+          document.body.append(fresh);
+          const again = render(list(rows, words[language], language), { container: fresh });
+          if (query) fireEvent.input(fresh.querySelector('input')!, { target: { value: query } });
+          for (let page = 0; page < pages; page++) fireEvent.click(showMore(fresh)!);
+          vi.runAllTimers();
+          expect(lists(container), `step ${step}`).toEqual(lists(fresh));
+          again.unmount();
+          fresh.remove();
+        }
+      } finally {
+        vi.useRealTimers();
+      }
+    },
+  );
 });
