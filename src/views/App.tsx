@@ -88,8 +88,9 @@ type State =
   | { kind: 'not-found'; message: string }
   | { kind: 'error'; message: string }
   // `problem`: reading it again failed, said beside it by the report's view (the report shown is
-  // kept, and the person's place in it); empty while its Retry asks again.
-  | { kind: 'ready'; view: SiteView; problem?: string };
+  // kept, and the person's place in it); empty while its Retry asks again. `restUnread`: the read
+  // that failed asked for the whole report (not only its first page).
+  | { kind: 'ready'; view: SiteView; problem?: string; restUnread?: boolean };
 
 /** How long the page waits for the report (see WORKER_WAIT_LIMIT_MS). */
 export const REPORT_TIME_LIMIT_MS = WORKER_WAIT_LIMIT_MS;
@@ -159,8 +160,10 @@ export function App(props: AppProps) {
       }
       inFlight.current = true;
       const request = ++latest.current;
+      // A first page's failure leaves the rest unasked; the whole report's, unread (said where it was wanted).
+      const askedWhole = whole.current;
       try {
-        const view = await answerWithin(loadSite(target, whole.current ? undefined : FIRST_PAGE), 'getReport', REPORT_TIME_LIMIT_MS);
+        const view = await answerWithin(loadSite(target, askedWhole ? undefined : FIRST_PAGE), 'getReport', REPORT_TIME_LIMIT_MS);
         if (request === latest.current && sameSite(current.current, target)) {
           // Measured by `npm run bench`: when the worker's answer arrived.
           markFirst('reportReceived');
@@ -181,7 +184,7 @@ export function App(props: AppProps) {
         if (request === latest.current)
           setState((shown) =>
             shown.kind === 'ready' && shown.view.kind === 'report'
-              ? { ...shown, problem: loadProblem(error, t, 'refreshError') }
+              ? { ...shown, problem: loadProblem(error, t, 'refreshError'), restUnread: askedWhole }
               : { kind: 'error', message: loadProblem(error, t) },
           );
       } finally {
@@ -413,6 +416,7 @@ export function App(props: AppProps) {
           t={t}
           language={props.language}
           problem={problem}
+          restUnread={ready.restUnread}
           // The report and its Retry stay (the focus with it) while it asks, the problem emptied (the same
           // again is said again); once the report is read, the title takes the focus (see refresh).
           retry={() => {

@@ -63,6 +63,8 @@ type ReportViewProps = {
   language: string;
   /** Reading the report again failed: why, said above it with a Retry (empty while its Retry asks). */
   problem?: string | undefined;
+  /** The read that failed (`problem`) asked for the whole report, not only its first page: the rest could not be read. */
+  restUnread?: boolean | undefined;
   /** Reads the report again (the Retry beside a problem). */
   retry?: () => void;
   /** The Retry beside a problem, for the page to find the focus on it. */
@@ -105,6 +107,7 @@ export function ReportView({
   t,
   language,
   problem,
+  restUnread,
   retry,
   retryButton,
 }: ReportViewProps) {
@@ -121,17 +124,12 @@ export function ReportView({
   // A finding whose cookie is not in the first page: shown once the whole report is here.
   const [wanted, setWanted] = useState<Finding | null>(null);
   const wantAll = partial ? loadWhole : undefined;
-  // The last read of a partial report failed (the page's problem, emptied while its Retry asks): the
-  // rest is not being read. Asked for again, it is asked with that Retry, which says it is read again
-  // (the failed read may have been a refresh of the first page only: the rest is asked for too).
-  const restProblem = partial ? problem : undefined;
-  const askForAll =
-    restProblem && retry
-      ? () => {
-          retry();
-          wantAll?.();
-        }
-      : wantAll;
+  // The last read of a partial report asked for the whole of it and failed (the page's problem,
+  // emptied while its Retry asks): the rest is not being read. Asked for again, it is asked with that
+  // Retry, which says it is read again. A failed refresh of the first page only leaves the rest
+  // unasked: wanted, it is asked for (once) and said to be loading.
+  const restProblem = partial && restUnread ? problem : undefined;
+  const askForAll = (restProblem && retry) || wantAll;
   const site = siteKey(report.storeId, report.host);
   // The hooks the popup's shell already has (preact/hooks is in it): another would grow it.
   const [, setRecordingShown] = useState<RecordProgress>(NOT_RECORDING);

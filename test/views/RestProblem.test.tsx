@@ -17,17 +17,27 @@ const shownRows = (container: Element) => container.querySelectorAll('[data-cook
 
 /**
  * The popup's first page of a 120-cookie report; the whole report is not answered (the worker
- * stopped) until `answerWhole` is set. `asks` counts the requests for the whole report.
+ * stopped) until `answerWhole` is set, once `wholeHeld` is. `asks` counts the requests for the whole
+ * report, `firstAsks` those for its first page.
  */
 function pagedReport(layout: 'narrow' | 'wide' = 'narrow') {
   const whole = report(Array.from({ length: 120 }, (_, i) => reportCookie({ name: `c${String(i).padStart(3, '0')}` })));
-  const state = { asks: 0, answerWhole: false, failFirst: false, storageChanged: (_keys: string[]) => undefined as void };
+  const state = {
+    asks: 0,
+    firstAsks: 0,
+    answerWhole: false,
+    failFirst: false,
+    wholeHeld: Promise.resolve(),
+    storageChanged: (_keys: string[]) => undefined as void,
+  };
   const loadSite = async (_query: unknown, first?: ReportFirst): Promise<SiteView> => {
     if (!first) {
       state.asks++;
+      await state.wholeHeld;
       if (!state.answerWhole) throw new NoAnswer('getReport', 15);
       return { kind: 'report', report: whole, charterPending: false };
     }
+    state.firstAsks++;
     if (state.failFirst) throw new NoAnswer('getReport', 15);
     const page = firstPageOf(whole, first)!;
     return { kind: 'report', report: page.report, charterPending: false, partial: page.totals };
@@ -166,6 +176,46 @@ describe('the rest of a partial report not answered', () => {
     state.answerWhole = true;
     fireEvent.input(container.querySelector('input[type="search"]')!, { target: { value: 'c11' } });
     await waitFor(() => expect(container.querySelector('.cookie-list [role="status"]')!.textContent).toContain('searchMatches 10'));
+    expect(state.asks).toBe(1);
+  });
+
+  /** The popup on a partial report whose refresh of the first page (a storage change) failed: the rest never asked for. */
+  async function firstPageRefreshFailed() {
+    const shown = pagedReport();
+    const { container, state } = shown;
+    await waitFor(() => expect(shownRows(container)).toBe(FIRST_PAGE.cookies));
+    state.failFirst = true;
+    await act(async () => state.storageChanged(['site:0|data.tco.re']));
+    await waitFor(() => expect(container.querySelector('[role="alert"]')?.textContent).toContain('refreshError'));
+    state.failFirst = false;
+    return shown;
+  }
+
+  it('the Timeline tab after a refresh of the first page failed says "loading" while the rest is asked for, and the problem only if that fails', async () => {
+    const { container, state } = await firstPageRefreshFailed();
+    let answer!: () => void;
+    state.wholeHeld = new Promise((done) => (answer = done));
+    fireEvent.click(container.querySelector('#tab-timeline')!);
+    const panel = () => container.querySelector('[role="tabpanel"]')!;
+    await waitFor(() => expect(panel().textContent).toContain('loading'));
+    await waitFor(() => expect(state.asks).toBe(1));
+    expect(restProblem(container)).toBeNull();
+    // The request for the whole report is not answered: now the rest could not be read.
+    answer();
+    await waitFor(() => expect(restProblem(container)?.textContent).toContain('restUnread'));
+    expect(panel().textContent).not.toContain('loading');
+    await act(() => new Promise((done) => setTimeout(done, 30)));
+    expect(state.asks).toBe(1);
+  });
+
+  it('Show more after a refresh of the first page failed asks once, for the whole report', async () => {
+    const { container, state } = await firstPageRefreshFailed();
+    state.answerWhole = true;
+    const firstAsks = state.firstAsks;
+    fireEvent.click(container.querySelector('.cookie-list .more button')!);
+    await waitFor(() => expect(shownRows(container)).toBe(2 * FIRST_PAGE.cookies));
+    await act(() => new Promise((done) => setTimeout(done, 30)));
+    expect(state.firstAsks - firstAsks).toBe(0);
     expect(state.asks).toBe(1);
   });
 
