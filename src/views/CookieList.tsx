@@ -154,7 +154,11 @@ export function CookieList({ rows, total = rows.length, onWantAll, problem, host
         ) : problem && query.trim() !== '' ? null : matching.length === 0 ? (
           <p class="status">{t('noMatch', query)}</p>
         ) : query.trim() !== '' ? (
-          <p class="status">{countText(t, language, 'searchMatches', matching.length)}</p>
+          <p class="status">
+            {countText(t, language, 'searchMatches', matching.length)}
+            {/* A Show more within the results: its count is said too (a new search takes it away). */}
+            {said?.rows === rows && <span class="visually-hidden"> {said.text}</span>}
+          </p>
         ) : (
           // Not the "loading" of a Show more whose rows could not be read.
           said?.rows === rows && !problem && <span class="visually-hidden">{said.text}</span>

@@ -487,6 +487,20 @@ describe('CookieList: what its count says aloud', () => {
     expect(liveTexts(container).join('')).not.toContain('shownOf');
   });
 
+  it('says the count at a Show more within a search’s results too, and not again once the search changes', () => {
+    const { container } = render(list(rowsOf(bigReport(3 * PAGE_SIZE))));
+    const search = container.querySelector('input[type="search"]')!;
+    // "Purpose number …": every cookie but the Matomo ones (one in ten).
+    const matches = 3 * PAGE_SIZE - (3 * PAGE_SIZE) / 10;
+    fireEvent.input(search, { target: { value: 'number' } });
+    expect(liveTexts(container).join('')).toBe(`searchMatches ${matches}`);
+    fireEvent.click(screen.getByRole('button', { name: 'showMore' }));
+    expect(container.querySelectorAll('[data-cookie]')).toHaveLength(2 * PAGE_SIZE);
+    expect(liveTexts(container).join('')).toContain(`shownOf ${2 * PAGE_SIZE} ${matches}`);
+    fireEvent.input(search, { target: { value: 'numbe' } });
+    expect(liveTexts(container).join('')).not.toContain('shownOf');
+  });
+
   it('says the count a page more brings once the whole list is here, and not again at a refresh', () => {
     const whole = rowsOf(bigReport(3 * PAGE_SIZE));
     const { container, rerender } = render(pagedList(whole.slice(0, PAGE_SIZE), whole.length, () => undefined));
