@@ -189,6 +189,10 @@ export function ReportView({
   // the timeline column's heading, or the Timeline tab (chosen).
   const timelineTitle = useRef<HTMLHeadingElement>(null);
   const laidOut = useRef(wide);
+  // The layout being rendered: `laidOut` follows it once committed, so while they differ the timeline
+  // is moving, and a focus on its Retry is placed by the effect below, not by the Retry going.
+  const layingOut = useRef(wide);
+  layingOut.current = wide;
   useLayoutEffect(() => {
     if (laidOut.current === wide) return;
     laidOut.current = wide;
@@ -205,8 +209,9 @@ export function ReportView({
         <RestProblem
           problem={restProblem}
           retry={askForAll}
-          // The timeline column's heading, or the page's title (the tab's panel has none).
-          focusAfter={() => timelineTitle.current ?? document.querySelector('h1')}
+          // The timeline column's heading, or the page's title (the tab's panel has none); none
+          // while the panel is resized across the two-column width (the timeline moving).
+          focusAfter={() => (laidOut.current === layingOut.current ? (timelineTitle.current ?? document.querySelector('h1')) : null)}
           t={t}
         />
       )}

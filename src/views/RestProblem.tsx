@@ -6,7 +6,7 @@ type RestProblemProps = {
   problem: string;
   /** Asks for the rest of the report again. */
   retry: (() => void) | undefined;
-  /** Where the focus goes once the rest is read, when its Retry had it; none: where the view puts it. */
+  /** Where the focus goes once the rest is read, when its Retry had it; none (or it gives none): where the view puts it. */
   focusAfter?: () => HTMLElement | null | undefined;
   /** UI strings. */
   t: Translate;

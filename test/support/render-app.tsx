@@ -9,7 +9,7 @@ export const t: Translate = (key, ...subs) => [key, ...subs].join(' ');
 /** What a test may set beside the page's actions. */
 type Extras = PageToolsProps & { openedAt?: number; layout?: 'wide' | 'narrow'; now?: () => number; later?: (run: () => void) => void };
 
-/** Renders the page's App with do-nothing actions, overridden per test. */
+/** Renders the page's App with do-nothing actions, overridden per test; `relayout` renders it again in another layout (a panel resized). */
 export function renderApp(actions: Partial<PageActions> & Extras = {}) {
   const props: PageActions = {
     findSite: async () => ({ host: 'data.tco.re' }),
@@ -25,5 +25,9 @@ export function renderApp(actions: Partial<PageActions> & Extras = {}) {
     copy: async () => undefined,
     ...actions,
   };
-  return render(<App {...props} portalOrigins={['*://*.opendatasoft.com/*']} t={t} language="en" />);
+  const page = (layout = actions.layout) => (
+    <App {...props} layout={layout} portalOrigins={['*://*.opendatasoft.com/*']} t={t} language="en" />
+  );
+  const rendered = render(page());
+  return { ...rendered, relayout: (layout: 'wide' | 'narrow') => rendered.rerender(page(layout)) };
 }

@@ -179,6 +179,28 @@ describe('the rest of a partial report not answered', () => {
     expect(state.asks).toBe(1);
   });
 
+  it('a panel resized with the focus on the timeline tab’s Retry gives it to the timeline column’s heading, not the page’s title', async () => {
+    const { container, relayout } = pagedReport('narrow');
+    await waitFor(() => expect(shownRows(container)).toBe(FIRST_PAGE.cookies));
+    fireEvent.click(container.querySelector('#tab-timeline')!);
+    await waitFor(() => expect(restProblem(container)?.textContent).toContain('restUnread'));
+    restProblem(container)!.querySelector('button')!.focus();
+    relayout('wide');
+    await act(() => new Promise((done) => setTimeout(done, 30)));
+    expect(document.activeElement).toBe(container.querySelector('#timeline-title'));
+  });
+
+  it('a panel resized with the focus on the timeline column’s Retry gives it to the Timeline tab, chosen', async () => {
+    const { container, relayout } = pagedReport('wide');
+    const column = () => container.querySelector('.timeline-column')!;
+    await waitFor(() => expect(restProblem(column())?.textContent).toContain('restUnread'));
+    restProblem(column())!.querySelector('button')!.focus();
+    relayout('narrow');
+    await act(() => new Promise((done) => setTimeout(done, 30)));
+    expect(document.activeElement).toBe(container.querySelector('#tab-timeline'));
+    expect(container.querySelector('#tab-timeline')!.getAttribute('aria-selected')).toBe('true');
+  });
+
   /** The popup on a partial report whose refresh of the first page (a storage change) failed: the rest never asked for. */
   async function firstPageRefreshFailed() {
     const shown = pagedReport();
