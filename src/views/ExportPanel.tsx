@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
 import type { Translate } from '../core/ui-strings.ts';
@@ -46,10 +46,14 @@ type Exports = { report: ExportProgress; draft: ExportProgress; show?: (() => vo
 /**
  * Each site's exports in this page, by its record's key: kept apart from the panel, which goes at
  * each switch of tab, so that an export under way is not forgotten (started again, its outcome
- * never said), as ReportView keeps a consent-flow recording's.
+ * never said), as ReportView keeps a consent-flow recording's. Only from an export's start, and
+ * only until a panel that showed its outcome goes: a site whose tab was only shown keeps nothing.
  */
 const exportsOf = new Map<string, Exports>();
 const noExports = (): Exports => ({ report: { state: 'idle' }, draft: { state: 'idle' } });
+
+/** How many sites' exports are kept (for tests: none but those under way or not yet shown). */
+export const keptExports = () => exportsOf.size;
 
 /**
  * An export's status line, always in the document with only its text changing: a live region
@@ -121,9 +125,12 @@ function DownloadAndCopy(props: {
  */
 export function ExportPanel({ exportReport, download, copy, site, draftLanguage = 'en', t }: ExportPanelProps) {
   const [format, setFormat] = useState<ExportFormat>('json');
-  const [own] = useState(noExports);
-  let exports = own;
-  if (site !== undefined) exportsOf.set(site, (exports = exportsOf.get(site) ?? noExports()));
+  // The panel's own until an export starts: then the site's (and a fresh one is the panel's own,
+  // for another site it shows).
+  const own = useRef<Exports | null>(null);
+  own.current ??= noExports();
+  const kept = site === undefined ? undefined : exportsOf.get(site);
+  const exports = kept ?? own.current;
   // Shows each change of either while this panel is the one shown.
   const [, setChanges] = useState(0);
   useLayoutEffect(() => {
@@ -132,8 +139,11 @@ export function ExportPanel({ exportReport, download, copy, site, draftLanguage 
     return () => {
       // Unless a panel shown since took it over.
       if (exports.show === show) exports.show = undefined;
+      // Its outcomes shown, nothing under way: kept no longer.
+      const busy = exports.report.state === 'busy' || exports.draft.state === 'busy';
+      if (site !== undefined && !busy && exportsOf.get(site) === exports) exportsOf.delete(site);
     };
-  }, [exports]);
+  }, [exports, site]);
   const { report: status, draft: draftStatus } = exports;
   const setStatus = (progress: ExportProgress) => {
     exports.report = progress;
@@ -151,6 +161,10 @@ export function ExportPanel({ exportReport, download, copy, site, draftLanguage 
   const run = (busy: boolean, file: () => Promise<ExportedFile>, action: 'download' | 'copy', say: (progress: ExportProgress) => void) => {
     // The buttons are aria-disabled while busy (focus stays on the one pressed): a press then does nothing.
     if (busy) return;
+    if (site !== undefined && !kept) {
+      exportsOf.set(site, exports);
+      own.current = noExports();
+    }
     say({ state: 'busy' });
     file()
       .then(async (exported) => {

@@ -5,7 +5,7 @@ import { preloadViews } from '../../src/views/lazy-tabs.tsx';
 import { portalView } from '../support/reports.ts';
 import { renderApp } from '../support/render-app.tsx';
 import type { ExportedFile } from '../../src/core/report/export.ts';
-import { ExportPanel } from '../../src/views/ExportPanel.tsx';
+import { ExportPanel, keptExports } from '../../src/views/ExportPanel.tsx';
 import type { ExportFormat } from '../../src/core/report/export.ts';
 import type { CharterDraftFormat, DraftLanguage } from '../../src/core/draft/draft-formats.ts';
 import { t } from '../support/render-app.tsx';
@@ -214,5 +214,43 @@ describe('ExportPanel across a switch of tab', () => {
     expect(status('draft').getAttribute('data-draft-status')).toBe('busy');
     await act(async () => exports[1]!.done({ filename: 'charter.md', mimeType: 'text/markdown', text: '#' }));
     expect(status('draft').getAttribute('data-draft-status')).toBe('done');
+  });
+});
+
+describe('ExportPanel: what it keeps of each site', () => {
+  /** The panel for `site`, each export waiting for the test to end it (`exports`, in order). */
+  const exports: Array<(file: ExportedFile) => void> = [];
+  const exportReport = () => new Promise<ExportedFile>((done) => exports.push(done));
+  const panel = (site: string) => (
+    <ExportPanel site={site} exportReport={exportReport} download={() => undefined} copy={async () => undefined} t={t} />
+  );
+  const status = (container: Element) => container.querySelector('[data-export-status]')!;
+
+  it('keeps nothing for a site whose Export tab was only shown (2,000 sites)', () => {
+    const before = keptExports();
+    const { rerender, unmount } = render(panel('site:0|h0.re'));
+    for (let i = 1; i < 2000; i++) rerender(panel(`site:0|h${i}.re`));
+    expect(keptExports()).toBe(before);
+    unmount();
+    expect(keptExports()).toBe(before);
+  });
+
+  it('keeps a site’s export from its start until its outcome was shown, and none of it for another site', async () => {
+    const before = keptExports();
+    const { container, rerender, unmount } = render(panel('site:0|a.re'));
+    fireEvent.click(container.querySelector('[data-action="download"]')!);
+    expect(keptExports()).toBe(before + 1);
+    // Another site, or the same host in another cookie store: nothing under way there.
+    rerender(panel('site:private|a.re'));
+    expect(status(container).getAttribute('data-export-status')).toBe('idle');
+    unmount();
+    // Ended while no panel was shown: kept until one shows it.
+    await act(async () => exports.at(-1)!({ filename: 'a.json', mimeType: 'application/json', text: '{}' }));
+    expect(keptExports()).toBe(before + 1);
+    const shown = render(panel('site:0|a.re'));
+    expect(status(shown.container).getAttribute('data-export-status')).toBe('done');
+    expect(status(shown.container).textContent).toContain('a.json');
+    shown.unmount();
+    expect(keptExports()).toBe(before);
   });
 });
