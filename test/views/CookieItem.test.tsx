@@ -515,6 +515,24 @@ describe('CookieRows for a new report', () => {
     expect(document.activeElement).toBe(focused);
   });
 
+  it('keeps the focus on a row that moves: the last row when a cookie just above it goes, and a row brought to the top', () => {
+    for (const [names, changed, focusName] of [
+      [['a', 'x', 'f'], ['a', 'f', 'x'], 'f'],
+      [['x', 'f'], ['f', 'x'], 'f'],
+      [['a', 'b', 'c'], ['c', 'a', 'b'], 'c'],
+    ] as const) {
+      const before = rowsOf(report(names.map((name) => reportCookie({ name }))));
+      const { container, rerender, unmount } = render(list(before));
+      const focused = container.querySelector<HTMLElement>(`[data-cookie="${focusName}"]`)!;
+      focused.focus();
+      const after = report(changed.map((name) => reportCookie({ name, ...(name === 'x' ? { removed: 2 } : {}) })));
+      rerender(list(keepUnchangedRows(rowsOf(after), before)));
+      expect(shown(container).map((text) => text.split(':')[0])).toEqual([...changed]);
+      expect(document.activeElement).toBe(focused);
+      unmount();
+    }
+  });
+
   it('moves only the item out of order: one of 200 shown removed moves it alone, not every item below it', () => {
     const names = Array.from({ length: 200 }, (_, i) => `c${String(i).padStart(3, '0')}`);
     const before = rowsOf(report(names.map((name) => reportCookie({ name }))));
