@@ -131,7 +131,8 @@ const listOf = (popup: PageUnderTest) =>
     return {
       rows: rows.map((row) => row.dataset.cookie!),
       unwritten: rows.filter((row) => row.querySelector('.name')?.textContent !== row.dataset.cookie).map((row) => row.dataset.cookie!),
-      shownOf: document.querySelector('.cookie-list .more [aria-live]')?.textContent ?? null,
+      // The count shown beside Show more (said aloud only through the list's status, after a Show more).
+      shownOf: document.querySelector('.cookie-list .more span:not(.spinner)')?.textContent ?? null,
       showMore: document.querySelector('.cookie-list .more button') !== null,
       status: document.querySelector('.cookie-list [role="status"]')?.textContent ?? '',
       focused: document.activeElement?.getAttribute('data-cookie') ?? null,
@@ -298,7 +299,8 @@ export function keptPageScenarios(ctx: E2eContext): void {
           unwritten: [],
           shownOf: englishText('shownOf', '100', String(whole.length)),
           showMore: true,
-          status: '',
+          // Said aloud as Show more's answer.
+          status: englishText('shownOf', '100', String(whole.length)),
           focused: whole[50],
         });
 
@@ -306,7 +308,14 @@ export function keptPageScenarios(ctx: E2eContext): void {
       await popup.click('.cookie-list .more button');
       await expect
         .poll(() => listOf(popup), { timeout: 15_000 })
-        .toEqual({ rows: whole, unwritten: [], shownOf: null, showMore: false, status: '', focused: whole[100] });
+        .toEqual({
+          rows: whole,
+          unwritten: [],
+          shownOf: null,
+          showMore: false,
+          status: englishText('shownOf', String(whole.length), String(whole.length)),
+          focused: whole[100],
+        });
       await popup.close();
     });
 
