@@ -139,9 +139,12 @@ export function ExportPanel({ exportReport, download, copy, site, draftLanguage 
     return () => {
       // Unless a panel shown since took it over.
       if (exports.show === show) exports.show = undefined;
-      // Its outcomes shown, nothing under way: kept no longer.
+      // Its outcomes shown, nothing under way: kept no longer. One under way keeps the site's
+      // exports, but not the other's outcome, shown already.
       const busy = exports.report.state === 'busy' || exports.draft.state === 'busy';
       if (site !== undefined && !busy && exportsOf.get(site) === exports) exportsOf.delete(site);
+      if (exports.report.state !== 'busy') exports.report = { state: 'idle' };
+      if (exports.draft.state !== 'busy') exports.draft = { state: 'idle' };
     };
   }, [exports, site]);
   const { report: status, draft: draftStatus } = exports;

@@ -253,4 +253,21 @@ describe('ExportPanel: what it keeps of each site', () => {
     shown.unmount();
     expect(keptExports()).toBe(before);
   });
+
+  it('forgets an outcome once shown even while the other export is still under way', async () => {
+    const before = keptExports();
+    const first = render(panel('site:0|b.re'));
+    fireEvent.click(first.container.querySelector('[data-action="download"]')!);
+    await act(async () => exports.at(-1)!({ filename: 'b.json', mimeType: 'application/json', text: '{}' }));
+    expect(status(first.container).textContent).toContain('b.json');
+    // The draft under way keeps the site's exports; the report's outcome was shown.
+    fireEvent.click(first.container.querySelector('[data-action="draft-download"]')!);
+    first.unmount();
+    const again = render(panel('site:0|b.re'));
+    expect(status(again.container).getAttribute('data-export-status')).toBe('idle');
+    expect(again.container.querySelector('[data-action="draft-download"]')!.getAttribute('aria-disabled')).toBe('true');
+    await act(async () => exports.at(-1)!({ filename: 'b.md', mimeType: 'text/markdown', text: '' }));
+    again.unmount();
+    expect(keptExports()).toBe(before);
+  });
 });
