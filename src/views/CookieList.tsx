@@ -68,6 +68,18 @@ export function CookieList({ rows, total = rows.length, onWantAll, problem, host
   // changes the count shown unasked. Said of the rows it counted: rows read again take it away, unsaid.
   const [said, setSaid] = useState<{ rows: CookieRow[]; text: string } | null>(null);
 
+  // The row that has the focus as the list renders again. A row whose category changed (a live
+  // charter read meanwhile) is written in another category's list, a new item: the one focused
+  // went, and the focus with it, to the page's body. It goes to the row's new item then.
+  const focusedRow = useRef<string | null>(null);
+  focusedRow.current = (document.activeElement?.closest('li.cookie[id^="row-"]') as HTMLElement | null)?.id ?? null;
+  useLayoutEffect(() => {
+    const id = focusedRow.current;
+    const focused = document.activeElement;
+    if (id === null || (focused !== null && focused !== document.body)) return;
+    document.getElementById(id)?.focus();
+  });
+
   // A finding points at a row: clear the filter and page far enough to show it.
   useEffect(() => {
     if (focusKey === null) return;

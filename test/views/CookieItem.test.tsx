@@ -533,6 +533,17 @@ describe('CookieRows for a new report', () => {
     }
   });
 
+  it('keeps the focus on a row whose category changes in a new report (a live charter read meanwhile): its row, in the other list', () => {
+    const before = rowsOf(report(['a', 'x', 'b'].map((name) => reportCookie({ name }))));
+    const { container, rerender } = render(list(before));
+    container.querySelector<HTMLElement>('[data-cookie="x"]')!.focus();
+    const after = report([reportCookie({ name: 'a' }), reportCookie({ name: 'x', category: 'statistics' }), reportCookie({ name: 'b' })]);
+    rerender(list(keepUnchangedRows(rowsOf(after), before)));
+    const moved = container.querySelector<HTMLElement>('.category:has(#cat-statistics) [data-cookie="x"]');
+    expect(moved).not.toBeNull();
+    expect(document.activeElement).toBe(moved);
+  });
+
   it('moves only the item out of order: one of 200 shown removed moves it alone, not every item below it', () => {
     const names = Array.from({ length: 200 }, (_, i) => `c${String(i).padStart(3, '0')}`);
     const before = rowsOf(report(names.map((name) => reportCookie({ name }))));
