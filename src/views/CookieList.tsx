@@ -70,14 +70,17 @@ export function CookieList({ rows, total = rows.length, onWantAll, problem, host
 
   // The row that has the focus as the list renders again. A row whose category changed (a live
   // charter read meanwhile) is written in another category's list, a new item: the one focused
-  // went, and the focus with it, to the page's body. It goes to the row's new item then.
+  // went, and the focus with it, to the page's body. It goes to the row's new item then (not
+  // scrolled to, as CookieRows gives it back to a moved row), unless two items have that id (two
+  // rows of one key, bad stored data): either may be another cookie's.
   const focusedRow = useRef<string | null>(null);
   focusedRow.current = (document.activeElement?.closest('li.cookie[id^="row-"]') as HTMLElement | null)?.id ?? null;
   useLayoutEffect(() => {
     const id = focusedRow.current;
     const focused = document.activeElement;
     if (id === null || (focused !== null && focused !== document.body)) return;
-    document.getElementById(id)?.focus();
+    const items = [...document.querySelectorAll<HTMLElement>('li.cookie')].filter((item) => item.id === id);
+    if (items.length === 1) items[0]!.focus({ preventScroll: true });
   });
 
   // A finding points at a row: clear the filter and page far enough to show it.

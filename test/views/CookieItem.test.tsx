@@ -544,6 +544,18 @@ describe('CookieRows for a new report', () => {
     expect(document.activeElement).toBe(moved);
   });
 
+  it('sends the focus to no other row when the focused one shares its key with another (bad stored data)', () => {
+    const rows = rowsOf(
+      report([reportCookie({ name: 'a' }), reportCookie({ name: 'x' }), reportCookie({ name: 'x' }), reportCookie({ name: 'b' })]),
+    );
+    expect(rows[1]!.key).toBe(rows[2]!.key);
+    const { container, rerender } = render(list(rows));
+    const [first] = container.querySelectorAll<HTMLElement>('[data-cookie="x"]');
+    container.querySelectorAll<HTMLElement>('[data-cookie="x"]')[1]!.focus();
+    rerender(list([...rows]));
+    expect(document.activeElement).not.toBe(first);
+  });
+
   it('moves only the item out of order: one of 200 shown removed moves it alone, not every item below it', () => {
     const names = Array.from({ length: 200 }, (_, i) => `c${String(i).padStart(3, '0')}`);
     const before = rowsOf(report(names.map((name) => reportCookie({ name }))));
