@@ -360,8 +360,8 @@ type Written = { rows: readonly CookieRow[]; t: Translate; language: string };
  * item per row key, kept while its row is shown (a later row of a key already shown, bad stored
  * data, gets an item of its own). A row object given again is left as it is; a new one under the
  * same key (a new report) is written again in the same item, which keeps the focus; an item whose
- * row went is removed. Only the items out of order move, as few as can be; a focused item that
- * moves is focused again. Every text is a text node (rowContent).
+ * row went is removed. Only the items out of order move, as few as can be (a moved item loses
+ * the focus, which CookieList gives back). Every text is a text node (rowContent).
  *
  * Light on purpose: a list shows hundreds of rows. Rendered by Preact, each kept a virtual node,
  * its props, a component and a ref as long as the popup was open, and each was diffed at every
@@ -408,18 +408,13 @@ export function CookieRows({ rows, paintPlan, t, language }: CookieRowsProps) {
     }
     // Only the items out of order move: the longest run kept in order stays, each other item is
     // put before the one that follows it, from the last up. A moved element loses the focus: the
-    // focused row (or what in it had the focus), if it moved (runs of one length tie, or it really
-    // moved), is given it back.
+    // list gives it back (CookieList).
     const staying = longestIncreasingRun(places);
-    const focused = ul.ownerDocument.activeElement;
     let following: HTMLElement | null = null;
     for (let i = placed.length - 1; i >= 0; i--) {
       const item = placed[i]!;
       if (!staying[i]) ul.insertBefore(item, following);
       following = item;
-    }
-    if (focused instanceof HTMLElement && focused !== ul.ownerDocument.activeElement && ul.contains(focused)) {
-      focused.focus({ preventScroll: true });
     }
     written.current = { rows, t, language };
   });

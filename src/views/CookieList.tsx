@@ -68,17 +68,20 @@ export function CookieList({ rows, total = rows.length, onWantAll, problem, host
   // changes the count shown unasked. Said of the rows it counted: rows read again take it away, unsaid.
   const [said, setSaid] = useState<{ rows: CookieRow[]; text: string } | null>(null);
 
-  // The row that has the focus as the list renders again. A row whose category changed (a live
-  // charter read meanwhile) is written in another category's list, a new item: the one focused
-  // went, and the focus with it, to the page's body. It goes to the row's new item then (not
-  // scrolled to, as CookieRows gives it back to a moved row), unless two items have that id (two
+  // What has the focus in a row as the list renders again. A row's item moved in its list (a new
+  // report's order) or written anew in another category's (its category changed: a live charter
+  // read meanwhile) loses it to the page's body: it is given back then, not scrolled to, to the
+  // same element if still there, or else to the row's new item, unless two items have that id (two
   // rows of one key, bad stored data): either may be another cookie's.
-  const focusedRow = useRef<string | null>(null);
-  focusedRow.current = (document.activeElement?.closest('li.cookie[id^="row-"]') as HTMLElement | null)?.id ?? null;
+  const focusedInRow = useRef<HTMLElement | null>(null);
+  const active = document.activeElement;
+  focusedInRow.current = active instanceof HTMLElement && active.closest('li.cookie[id^="row-"]') ? active : null;
   useLayoutEffect(() => {
-    const id = focusedRow.current;
+    const before = focusedInRow.current;
     const focused = document.activeElement;
-    if (id === null || (focused !== null && focused !== document.body)) return;
+    if (before === null || (focused !== null && focused !== document.body)) return;
+    if (before.isConnected) return before.focus({ preventScroll: true });
+    const id = before.closest('li.cookie')?.id;
     const items = [...document.querySelectorAll<HTMLElement>('li.cookie')].filter((item) => item.id === id);
     if (items.length === 1) items[0]!.focus({ preventScroll: true });
   });
