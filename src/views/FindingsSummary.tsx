@@ -58,20 +58,30 @@ function Evidence({
 }
 
 /**
- * A finding's key in the list: its kind and its cookie's identity (name, domain, path, partition:
- * a cookie has at most one finding of a kind); with its place in the list for one naming no path
- * (not-seen, or made by an older version), which its name and domain may not tell apart.
+ * The findings' keys in the list: each one's kind and its cookie's identity (name, domain, path,
+ * partition: a cookie has at most one finding of a kind), then how many listed before it had the
+ * same. A not-seen finding (or one an older version made) names no path, so two may share the rest
+ * (a charter declaring one name twice). Keyed by their place in the list instead, they changed
+ * key whenever a finding came or went above them: a live update wrote their lines anew, and a
+ * focused button lost the focus.
  */
-const findingKey = (finding: Finding, index: number) =>
-  JSON.stringify([
-    finding.kind,
-    finding.cookie,
-    finding.domain,
-    finding.path ?? index,
-    finding.partitionKey,
-    finding.hasCrossSiteAncestor,
-    finding.firstPartyDomain,
-  ]);
+function findingKeys(findings: readonly Finding[]): string[] {
+  const earlier = new Map<string, number>();
+  return findings.map((finding) => {
+    const identity = JSON.stringify([
+      finding.kind,
+      finding.cookie,
+      finding.domain,
+      finding.path,
+      finding.partitionKey,
+      finding.hasCrossSiteAncestor,
+      finding.firstPartyDomain,
+    ]);
+    const count = earlier.get(identity) ?? 0;
+    earlier.set(identity, count + 1);
+    return `${count}:${identity}`;
+  });
+}
 
 const KINDS: FindingKind[] = ['before-consent', 'after-refusal', 'undeclared', 'lifetime', 'not-seen'];
 
@@ -149,6 +159,9 @@ export function FindingsSummary({
     );
   }
   const byKind = totals?.findingsByKind ?? findingCounts(findings);
+  // Rendered only while open: closed, the list costs nothing.
+  const listed = open ? findings.slice(0, shown) : [];
+  const keys = findingKeys(listed);
   return (
     <section class="findings" aria-labelledby="findings-title">
       <h2 id="findings-title">
@@ -171,11 +184,10 @@ export function FindingsSummary({
       </ul>
       <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>{t('findingsEach')}</summary>
-        {/* Rendered only while open: closed, the list costs nothing. */}
         {open && (
           <ul class="finding-list" ref={list}>
-            {findings.slice(0, shown).map((finding, index) => (
-              <li key={findingKey(finding, index)} data-finding={finding.kind} data-finding-cookie={finding.cookie}>
+            {listed.map((finding, index) => (
+              <li key={keys[index]} data-finding={finding.kind} data-finding-cookie={finding.cookie}>
                 <button
                   type="button"
                   class="link"

@@ -114,6 +114,35 @@ describe('FindingsSummary', () => {
     expect(container.querySelector('.finding-list li')).toBe(apiLine);
   });
 
+  it('keeps the focus on a not-seen finding’s button when a live update adds or removes a finding above it', () => {
+    // A not-seen finding names no path: keyed by its place in the list, its line was written
+    // anew for another finding as soon as one came or went above it, and the focus fell to the page.
+    const pkId = finding({ kind: 'not-seen', cookie: '_pk_id' });
+    const pkSes = finding({ kind: 'not-seen', cookie: '_pk_ses' });
+    const hjid = finding({ kind: 'undeclared', cookie: '_hjid', path: '/' });
+    const props = { cookiesSeen: 2, consentReadable: true, onSelect: vi.fn(), t, language: 'en' };
+    const { container, rerender } = render(<FindingsSummary findings={[pkId, pkSes]} {...props} />);
+    const button = container.querySelector<HTMLButtonElement>('[data-finding-cookie="_pk_ses"] button')!;
+    button.focus();
+    rerender(<FindingsSummary findings={[hjid, pkId, pkSes]} {...props} />);
+    expect(document.activeElement).toBe(button);
+    rerender(<FindingsSummary findings={[hjid, pkSes]} {...props} />);
+    expect(document.activeElement).toBe(button);
+    expect(container.querySelector('[data-finding-cookie="_pk_ses"] button')).toBe(button);
+  });
+
+  it('keeps apart two not-seen findings of one name (a charter declaring it twice), each line its own', () => {
+    const first = finding({ kind: 'not-seen', cookie: 'dup', evidence: 'first' });
+    const second = finding({ kind: 'not-seen', cookie: 'dup', evidence: 'second' });
+    const props = { cookiesSeen: 2, consentReadable: true, onSelect: vi.fn(), t, language: 'en' };
+    const { container, rerender } = render(<FindingsSummary findings={[first, second]} {...props} />);
+    const lines = [...container.querySelectorAll('.finding-list li')];
+    rerender(<FindingsSummary findings={[finding({ kind: 'undeclared', cookie: 'x', path: '/' }), first, second]} {...props} />);
+    const now = container.querySelectorAll('[data-finding-cookie="dup"]');
+    expect(now[0]).toBe(lines[0]);
+    expect(now[1]).toBe(lines[1]);
+  });
+
   it('says each finding’s severity in words, not by colour alone, and each kind’s count at each severity', () => {
     const findings = [
       // In name order: a consent finding is medium for a cookie of unclear role, high for a tracker.
