@@ -61,10 +61,16 @@ export function rowsOf(report: Report): CookieRow[] {
     entry: null,
     charterLanguage,
   }));
-  const unseen: CookieRow[] = report.notSeen.map((entry, index) => {
+  // An entry's row is keyed by its name and how many entries of that name come before it (a charter
+  // may declare one twice), not by its place in notSeen: an entry seen since moved the others' places,
+  // so their rows got other ids, were written anew, and a focused one lost the focus.
+  const earlier = new Map<string, number>();
+  const unseen: CookieRow[] = report.notSeen.map((entry) => {
     const name = entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie;
+    const count = earlier.get(name) ?? 0;
+    earlier.set(name, count + 1);
     return {
-      key: `e:${index}:${keyPart(name)}`,
+      key: `e:${count}:${keyPart(name)}`,
       name,
       status: 'not-seen',
       category: entry.category,

@@ -190,6 +190,28 @@ describe('ReportView', () => {
     expect(document.activeElement?.getAttribute('data-cookie')).toBe('dup');
   });
 
+  it('keeps the focus on a not-seen row, reached from its finding, when a live report sees another charter entry', () => {
+    const entry = (cookie: string) =>
+      ({ provider: 'Matomo', service: null, cookie, match: 'exact', purpose: 'Stats', duration: null, category: 'statistics' }) as const;
+    const before = report([reportCookie({ name: 'sessionid' })], {
+      notSeen: [entry('_pk_id'), entry('_pk_ses')],
+      findings: [finding({ kind: 'not-seen', cookie: '_pk_id' }), finding({ kind: 'not-seen', cookie: '_pk_ses' })],
+    });
+    // The page then sets _pk_id: _pk_ses is still not seen, its row unchanged but for its place in notSeen.
+    const after = report([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_pk_id', category: 'statistics' })], {
+      notSeen: [entry('_pk_ses')],
+      findings: [finding({ kind: 'not-seen', cookie: '_pk_ses' })],
+    });
+    const { container, rerender } = render(<ReportView report={before} {...rerenderedProps} />);
+    fireEvent.click(container.querySelector('[data-finding-cookie="_pk_ses"] button')!);
+    const row = document.activeElement!;
+    expect(row.getAttribute('data-cookie')).toBe('_pk_ses');
+    rerender(<ReportView report={after} {...rerenderedProps} />);
+    // Keyed by its place in notSeen, the row got another id, was written anew, and the focus fell to the page.
+    expect(container.querySelector('[data-cookie="_pk_ses"]')).toBe(row);
+    expect(document.activeElement).toBe(row);
+  });
+
   it('says when the live charter could not be read again, and lets the person try again', async () => {
     const refreshCharter = vi.fn((): Promise<void> => Promise.reject(new Error('No answer from the background worker')));
     const container = view({ refreshCharter });

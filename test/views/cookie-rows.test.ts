@@ -90,6 +90,20 @@ describe('rows', () => {
     expect(rowsOf(report([reportCookie({ name: 'a' })]))[0]!.key).toBe('c:data.tco.re:/::a');
   });
 
+  it('keys a declared entry not seen by its name, not its place: its key stays when another entry is seen', () => {
+    const entry = (cookie: string, provider = 'Matomo') =>
+      ({ provider, service: null, cookie, match: 'exact', purpose: 'Stats', duration: null, category: 'statistics' }) as const;
+    const keyOf = (rows: ReturnType<typeof rowsOf>, name: string) => rows.find((row) => row.name === name)!.key;
+    const before = rowsOf(report([], { notSeen: [entry('_pk_id'), entry('_pk_ses')] }));
+    const after = rowsOf(report([reportCookie({ name: '_pk_id', category: 'statistics' })], { notSeen: [entry('_pk_ses')] }));
+    expect(keyOf(after, '_pk_ses')).toBe(keyOf(before, '_pk_ses'));
+    // One name declared twice is two rows, two keys, each kept when an entry before them goes.
+    const twice = rowsOf(report([], { notSeen: [entry('a'), entry('dup', 'P'), entry('dup', 'Q')] }));
+    const keys = twice.map((row) => row.key);
+    expect(new Set(keys).size).toBe(3);
+    expect(rowsOf(report([], { notSeen: [entry('dup', 'P'), entry('dup', 'Q')] })).map((row) => row.key)).toEqual(keys.slice(1));
+  });
+
   it('keys a very long name in linear time', () => {
     const name = '"<:> '.repeat(20_000);
     const started = performance.now();
