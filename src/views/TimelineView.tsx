@@ -51,16 +51,19 @@ function choiceText(consent: NonNullable<CookieEvent['consent']>, t: Translate):
   return `${state} (${each.join(' · ')})`;
 }
 
-/** Which response set a cookie event, said plainly. */
-function SetByLine({ setBy, t }: { setBy: SetBy; t: Translate }) {
+/**
+ * Which response made a cookie event, said plainly; for a removal, which one removed the cookie
+ * (core/network/set-by.ts credits a removal only to a Set-Cookie expiring it, or else a script).
+ */
+function SetByLine({ setBy, removal, t }: { setBy: SetBy; removal: boolean; t: Translate }) {
   const text =
     setBy.kind === 'response'
       ? t('setByResponse', setBy.response.method, setBy.response.url, String(setBy.response.status))
       : setBy.kind === 'script'
-        ? t('setByScript')
+        ? t(removal ? 'setByScriptRemoved' : 'setByScript')
         : setBy.kind === 'unseen'
           ? t('setByUnseen')
-          : t('setByPending');
+          : t(removal ? 'setByPendingRemoved' : 'setByPending');
   return (
     <span class="set-by" data-set-by={setBy.kind}>
       {text}
@@ -101,7 +104,7 @@ function EventRow({
     ...(isNew ? { 'data-new': 'true' } : {}),
   };
   const badge = isNew && <span class="new-badge">{t('eventNew')}</span>;
-  const by = setBy && <SetByLine setBy={setBy} t={t} />;
+  const by = setBy && <SetByLine setBy={setBy} removal={event.type === 'removed'} t={t} />;
   // Only events of the consent cookie carry the choice they recorded (core/cookies/site-record.ts).
   if (event.consent) {
     // A removal carries the choice in force after it: another copy of the cookie (another path or domain) may keep it.

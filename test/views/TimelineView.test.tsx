@@ -288,6 +288,30 @@ describe('TimelineView', () => {
     ).toBeNull();
   });
 
+  it('says of a removal no response removed it, not that none set it, in both languages', () => {
+    const removal = (setBy: SetBy, language: 'en' | 'fr') => {
+      const text = render(
+        <TimelineView
+          showName={visibleCookieName}
+          host="data.tco.re"
+          timeline={{
+            droppedEvents: 0,
+            events: [{ type: 'removed', at: 1, name: '_pk_id', domain: 'data.tco.re', phase: 'after-refuse' }],
+          }}
+          setBy={() => setBy}
+          t={localeTranslate(language)}
+          language={language}
+        />,
+      ).container.querySelector('[data-set-by]')!.textContent;
+      cleanup();
+      return text;
+    };
+    expect(removal({ kind: 'script' }, 'en')).toBe('by a script: no finished response of this tab removed it');
+    expect(removal({ kind: 'pending' }, 'en')).toBe('looking for the response that removed it…');
+    expect(removal({ kind: 'script' }, 'fr')).toBe('par un script\u202f: aucune réponse terminée de cet onglet ne l’a supprimé');
+    expect(removal({ kind: 'pending' }, 'fr')).toBe('recherche de la réponse qui l’a supprimé…');
+  });
+
   it('marks each pushed event once for the benchmark, when its row is in the document, however it came', () => {
     performance.clearMarks();
     const event = (name: string, at: number): TimelineEvent => ({ type: 'set', at, name, domain: 'd', phase: 'before-choice' });
