@@ -158,6 +158,14 @@ export type SiteRecord = {
   /** True once a consent cookie present was trimmed to fit (fitRecord): which cookie holds the choice is then not known. */
   consentCookieTrimmed?: true;
   /**
+   * The choice each consent cookie of the site's own holds, decoded (never a value), in the order
+   * they were written, the last one's in force: when that one goes while another stays, the choice
+   * of the one written last before it is in force again. Kept for the cookies of `choiceHeldBy`
+   * when the record is dropped to make room. Absent in records of earlier versions (the choice in
+   * force then stands while another consent cookie does).
+   */
+  heldChoices?: HeldChoice[];
+  /**
    * The record's place in the order the store wrote records (site-store.ts: a counter that only
    * grows, kept across restarts of the worker), given each time it is written or dropped: records
    * are ranked by it to make room, never by the clock, which may be set back. Absent in records of
@@ -165,6 +173,9 @@ export type SiteRecord = {
    */
   activeSeq?: number;
 };
+
+/** The choice a consent cookie holds: its key (`cookieKey`) and the choice decoded from it. */
+export type HeldChoice = SiteConsent & { key: string };
 
 /** An empty record for a site. */
 export function emptySite(host: string, storeId: string): SiteRecord {
@@ -203,7 +214,7 @@ export function lastActivity(site: SiteRecord): number {
 export function evictedRecord(site: SiteRecord, now: number): SiteRecord {
   const cookies = Object.keys(site.cookies).length;
   const events = site.timeline.filter((event) => 'name' in event).length;
-  return {
+  const left: SiteRecord = {
     ...emptySite(site.host, site.storeId),
     consent: site.consent,
     timeline: [{ type: 'evicted', at: now, cookies, events }],
@@ -212,6 +223,10 @@ export function evictedRecord(site: SiteRecord, now: number): SiteRecord {
     ...choiceHolders(site),
     ...(site.consentCookieTrimmed ? { consentCookieTrimmed: true as const } : {}),
   };
+  // The choices of the cookies it keeps as holders, and only theirs.
+  const held = site.heldChoices?.filter((choice) => left.choiceHeldBy?.includes(choice.key));
+  if (held && held.length > 0) left.heldChoices = held;
+  return left;
 }
 
 /**
@@ -394,19 +409,19 @@ export function recordCookieChange(
     const held = site.choiceHeldBy;
     if (!previous && held && !held.includes(key)) return null;
     if (held?.includes(key)) site.choiceHeldBy = held.filter((heldBy) => heldBy !== key);
-    if (anotherChoiceKept(site, key)) return held?.includes(key) ? site : null;
-    site.consent = { state: 'none', changedAt: now, trackers: {} };
-    return site;
+    return choiceRemoved(site, key, now) || held?.includes(key) ? site : null;
   }
 
   if (ownChoice) {
-    // Another consent cookie of the site (on another path or domain) still holds a choice: it stands.
-    if (removed) {
-      if (!anotherChoiceKept(site, key)) site.consent = { state: 'none', changedAt: now, trackers: {} };
-    } else {
+    // Another consent cookie of the site (on another path or domain) may still hold a choice: the one written last is in force again.
+    if (removed) choiceRemoved(site, key, now);
+    else {
       const choice = decodeConsent(cookie.value, now);
       forgetSiteRemovals(site, choice);
       site.consent = { state: choice.state, changedAt: choice.chosenAt ?? now, trackers: choice.trackers };
+      // Kept in the order written, for when a later one goes (consentLeftByRemoval).
+      forgetHeldChoice(site, key);
+      (site.heldChoices ??= []).push({ key, ...site.consent, trackers: { ...choice.trackers } });
     }
   }
   // A cookie found already there was set while nobody watched, maybe under a choice that has
@@ -530,7 +545,7 @@ const isOwnChoice = (site: SiteRecord, cookie: BrowserCookie, via: Via | undefin
 /**
  * Does to `entries`, kept outside `site`'s record (recorder.ts keeps what a cookie of the site
  * would be were a write of unknown origin), what recording `cookie` set in `site` does to the
- * record's own (forgetSiteRemovals, when it records a choice): an entry swapped in later must be
+ * record's own (forgetSiteRemovals, when it records a choice or puts one back): an entry swapped in later must be
  * as one the record held all along. Call it before recordCookieChange records `cookie`.
  */
 export function forgetSiteRemovalsApart(
@@ -541,8 +556,11 @@ export function forgetSiteRemovalsApart(
   context: RecordContext,
   entries: SiteCookie[],
 ): void {
-  if (removed || !isOwnChoice(site, cookie, context.via) || entries.length === 0) return;
-  forgetSiteRemovals(site, decodeConsent(cookie.value, now), entries);
+  if (!isOwnChoice(site, cookie, context.via) || entries.length === 0) return;
+  if (!removed) return forgetSiteRemovals(site, decodeConsent(cookie.value, now), entries);
+  // A removal that puts back the choice of another consent cookie (consentLeftByRemoval).
+  const left = consentLeftByRemoval(site, cookieKey(describeCookie(cookie, now)), now);
+  if (left !== null && left.state !== 'none') forgetSiteRemovals(site, left, entries);
 }
 
 /**
@@ -575,7 +593,47 @@ export function holdsSitesChoice(site: SiteRecord, key: string): boolean {
  */
 function anotherChoiceKept(site: SiteRecord, key: string): boolean {
   for (const otherKey of Object.keys(site.cookies)) if (otherKey !== key && holdsSitesChoice(site, otherKey)) return true;
-  return (site.choiceHeldBy ?? []).some((heldBy) => heldBy !== key && site.cookies[heldBy] === undefined);
+  return (site.choiceHeldBy ?? []).some((heldBy) => heldBy !== key && keptSinceDropped(site, heldBy));
+}
+
+/** True when the consent cookie `key` held the choice of the record when it was dropped to make room, and was not seen since. */
+const keptSinceDropped = (site: SiteRecord, key: string) => site.cookies[key] === undefined && (site.choiceHeldBy ?? []).includes(key);
+
+/**
+ * The consent the removal of the site's consent cookie `key` leaves: no choice when no other
+ * consent cookie of the site holds one; when others do and `key`'s choice was the one in force
+ * (written last), the choice of the one written last among them (`heldChoices`). Null when the
+ * choice in force stays: another's, or one of a cookie written before the record kept choices.
+ */
+function consentLeftByRemoval(site: SiteRecord, key: string, now: number): SiteConsent | null {
+  if (!anotherChoiceKept(site, key)) return { state: 'none', changedAt: now, trackers: {} };
+  const held = site.heldChoices ?? [];
+  if (held.at(-1)?.key !== key) return null;
+  for (let i = held.length - 2; i >= 0; i--) {
+    const { key: heldBy, ...choice } = held[i]!;
+    if (holdsSitesChoice(site, heldBy) || keptSinceDropped(site, heldBy)) return { ...choice, trackers: { ...choice.trackers } };
+  }
+  return null;
+}
+
+/**
+ * The site's consent cookie `key` removed: the consent it leaves (`consentLeftByRemoval`) is in
+ * force. A choice in force again is a change of choice, as a write's (forgetSiteRemovals); no
+ * choice left is one lapsed, not another. Returns true when the consent changed.
+ */
+function choiceRemoved(site: SiteRecord, key: string, now: number): boolean {
+  const left = consentLeftByRemoval(site, key, now);
+  forgetHeldChoice(site, key);
+  if (left === null) return false;
+  if (left.state !== 'none') forgetSiteRemovals(site, left);
+  site.consent = left;
+  return true;
+}
+
+/** Forgets the choice the consent cookie `key` held (`heldChoices`): it is removed, or written again. */
+function forgetHeldChoice(site: SiteRecord, key: string): void {
+  if (!site.heldChoices?.some((choice) => choice.key === key)) return;
+  site.heldChoices = site.heldChoices.filter((choice) => choice.key !== key);
 }
 
 /** How long after a cookie was first recorded a response that set it can still tell its page. */

@@ -51,14 +51,21 @@ export function fitRecord(site: SiteRecord, key: string, limitBytes = SITE_RECOR
     const holdsChoice = new Set(entries.filter(([cookieKey]) => holdsSitesChoice(site, cookieKey)).map(([cookieKey]) => cookieKey));
     const present = byChange(entries.filter(([cookieKey, cookie]) => cookie.removed === null && !holdsChoice.has(cookieKey)));
     const consent = byChange(entries.filter(([cookieKey]) => holdsChoice.has(cookieKey)));
+    // A consent cookie trimmed takes the choice it held (heldChoices) with it: no longer known to hold one, it is never put back.
+    const heldChoices = new Map(site.heldChoices?.map((choice) => [choice.key, choice]));
     let cookies = 0;
     for (const [cookieKey, cookie] of [...removed, ...present, ...consent]) {
       if (excess <= 0) break;
       excess -= cost(cookieKey) + cost(cookie);
       delete site.cookies[cookieKey];
       cookies++;
-      if (holdsChoice.has(cookieKey)) site.consentCookieTrimmed = true;
+      if (!holdsChoice.has(cookieKey)) continue;
+      site.consentCookieTrimmed = true;
+      const held = heldChoices.get(cookieKey);
+      if (held) excess -= cost(held);
+      heldChoices.delete(cookieKey);
     }
+    if (site.heldChoices && heldChoices.size < site.heldChoices.length) site.heldChoices = [...heldChoices.values()];
     site.droppedCookies = (site.droppedCookies ?? 0) + cookies;
     text = JSON.stringify(site);
   }

@@ -7,6 +7,7 @@ import {
   differsFromRecord,
   emptySite,
   evictedRecord,
+  forgetSiteRemovalsApart,
   isEvicted,
   lastActivity,
   notePageLoaded,
@@ -20,6 +21,11 @@ import {
   type SiteRecord,
 } from '../../../src/core/cookies/site-record.ts';
 import { findingsFor } from '../../../src/core/report/findings.ts';
+import { buildReport } from '../../../src/core/report/report.ts';
+import { buildRegistry } from '../../../src/core/registry/registry.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
+import type { BrowserCookie } from '../../../src/core/cookies/cookie-record.ts';
+import { METROPOLE_CHARTER } from '../registry/charter-fixtures.ts';
 import { browserCookie } from '../../support/cookies.ts';
 import { declaredStatistics } from '../../support/charter-entries.ts';
 
@@ -280,6 +286,82 @@ describe('recordCookieChange', () => {
     // The last one gone, the choice goes with it.
     recordCookieChange(site, accept, true, 4);
     expect(site.consent).toEqual({ state: 'none', changedAt: 4, trackers: {} });
+  });
+
+  describe('the choice left in force when one of two consent cookies goes (a reviewer’s case)', () => {
+    const HOST = 'data.example-metropole.fr';
+    const registry = buildRegistry({ [HOST]: METROPOLE_CHARTER }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
+    const T = 1_800_000_000_000;
+    const choice = (ga: boolean, overrides: Partial<BrowserCookie> = {}) =>
+      browserCookie({
+        name: 'cookies_preferences',
+        domain: HOST,
+        httpOnly: false,
+        value: platform({ functional_cookies: true, ga, timestamp: T }),
+        ...overrides,
+      });
+    const parentDomain = { domain: '.example-metropole.fr', hostOnly: false };
+
+    it.each([
+      ['on the parent domain', parentDomain],
+      ['on another path', { path: '/explore/' }],
+    ])('is the remaining cookie’s, not the removed one’s (the other one %s)', (_, other) => {
+      const site = emptySite(HOST, '0');
+      recordCookieChange(site, choice(false), false, T + 1000); // the portal's own: GA refused
+      recordCookieChange(site, choice(true, other), false, T + 2000); // another one: GA accepted
+      recordCookieChange(site, choice(true, other), true, T + 3000); // that one removed
+      expect(site.consent).toEqual({ state: 'refused', changedAt: T, trackers: { ga: false } });
+      // The removal's event records the choice it leaves (consentAt reads the events back).
+      expect(site.timeline.at(-1)).toMatchObject({ type: 'removed', consent: { state: 'refused', trackers: { ga: false } } });
+      recordCookieChange(site, browserCookie({ name: '_ga', domain: HOST }), false, T + 4000);
+      const kinds = buildReport(site, registry, T + 5000).findings.map((finding) => `${finding.kind} ${finding.cookie}`);
+      expect(kinds).toContain('after-refusal _ga');
+    });
+
+    it('stays when a cookie whose choice is not the one in force goes, and goes back to the one written last before it', () => {
+      const site = emptySite(HOST, '0');
+      const onPath = { path: '/explore/' };
+      recordCookieChange(site, choice(false), false, T + 1000);
+      recordCookieChange(site, choice(true, parentDomain), false, T + 2000);
+      recordCookieChange(site, choice(false, onPath), false, T + 3000);
+      // The first written goes: the one in force (the last written) stays.
+      recordCookieChange(site, choice(false), true, T + 4000);
+      expect(site.consent.trackers).toEqual({ ga: false });
+      // The last written goes: the one written before it is in force again, rewritten or not.
+      recordCookieChange(site, choice(false, onPath), true, T + 5000);
+      expect(site.consent.trackers).toEqual({ ga: true });
+      // The last one gone, no choice.
+      recordCookieChange(site, choice(true, parentDomain), true, T + 6000);
+      expect(site.consent).toEqual({ state: 'none', changedAt: T + 6000, trackers: {} });
+    });
+
+    it('holds the choices as stored and read back, never a value; a record of an earlier version keeps the choice in force', () => {
+      let site = emptySite(HOST, '0');
+      recordCookieChange(site, choice(false), false, T + 1000);
+      recordCookieChange(site, choice(true, parentDomain), false, T + 2000);
+      const text = JSON.stringify(site);
+      expect(text).not.toContain(choice(true).value);
+      const earlier = JSON.parse(text) as SiteRecord;
+      site = JSON.parse(text) as SiteRecord;
+      recordCookieChange(site, choice(true, parentDomain), true, T + 3000);
+      expect(site.consent.trackers).toEqual({ ga: false });
+      // Written before the record kept them: the choice stands, as it did then.
+      delete earlier.heldChoices;
+      recordCookieChange(earlier, choice(true, parentDomain), true, T + 3000);
+      expect(earlier.consent.trackers).toEqual({ ga: true });
+    });
+
+    it('goes back to the remaining cookie’s in a record dropped to make room', () => {
+      let site = emptySite(HOST, '0');
+      recordCookieChange(site, choice(false), false, T + 1000);
+      recordCookieChange(site, choice(true, parentDomain), false, T + 2000);
+      site = evictedRecord(site, T + 2500);
+      expect(recordCookieChange(site, choice(true, parentDomain), true, T + 3000)).toBe(site);
+      expect(site.consent.trackers).toEqual({ ga: false });
+      // The remaining one goes too: no choice.
+      expect(recordCookieChange(site, choice(false), true, T + 4000)).toBe(site);
+      expect(site.consent.state).toBe('none');
+    });
   });
 
   it('takes the choice away when its cookie is removed after the record was dropped to make room (the record no longer knows the cookie)', () => {
@@ -774,6 +856,25 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
       recordCookieChange(expired, refused, true, 5000, { byBrowser: true });
       recordCookieChange(expired, refused, false, 6000);
       expect(findings(expired)).toContainEqual(expect.stringMatching(/^after-refusal high: .* kept after a refusal/));
+    });
+
+    it('by another open site, maybe, after the site removed it: a refusal back in force as another consent cookie goes is a choice changed, as one saved', () => {
+      const site = emptySite('itie.opendatasoft.com', '0');
+      const acceptedOnPath = { ...accepted, path: '/explore/' };
+      recordCookieChange(site, refused, false, 1);
+      recordCookieChange(site, acceptedOnPath, false, 2);
+      recordCookieChange(site, ownGa, false, 1000);
+      recordCookieChange(site, ownGa, true, 2000);
+      recordCookieChange(site, citysGa, false, 3000, { originUnknown: true });
+      expect(findings(site)).toEqual([]);
+      // The acceptance's cookie goes: the refusal is in force again, and the site keeps its _ga after it.
+      // An entry kept outside the record (recorder.ts) is told the same, before the record is.
+      const apart = structuredClone(gaOf(site));
+      forgetSiteRemovalsApart(site, acceptedOnPath, true, 4000, {}, [apart]);
+      expect(apart.unclaimedWrite).toMatchObject({ siteRemoved: null });
+      recordCookieChange(site, acceptedOnPath, true, 4000);
+      expect(site.consent.state).toBe('refused');
+      expect(findings(site)).toContainEqual(expect.stringMatching(/^after-refusal high: .* kept after a refusal/));
     });
 
     it('by another open site, maybe, after the site removed it: another tracker switched leaves it not kept by the site (re-review’s M1, M3)', () => {

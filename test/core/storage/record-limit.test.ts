@@ -90,6 +90,8 @@ describe('fitRecord', () => {
     // Every other present cookie went before the first consent cookie did.
     expect(presentCookies(site).some((cookie) => cookie.name === 'sessionid')).toBe(false);
     expect(site.consentCookieTrimmed).toBe(true);
+    // The choices they held went with them: only those of the consent cookies kept are.
+    expect(site.heldChoices!.map((choice) => choice.key)).toEqual(Object.keys(site.cookies));
     expect(evictedRecord(site, 6000)).not.toHaveProperty('choiceHeldBy');
   });
 
