@@ -233,6 +233,7 @@ const events = createBrowserEvents({
 
 // First: what reacts to the change below asks the browser afresh; no stored page shows a site as before.
 onHostAccessChanged(() => hostAccess.forget());
+// Heard at once, even as the worker wakes for it: the store waits for its keys and ledger to be read.
 onHostAccessChanged(() => void store.retireAllPages().catch(() => undefined));
 onHostAccessChanged(events.hostAccessChanged);
 // webRequest is optional: listened to now if granted, and as soon as it is (Firefox shows it in the running worker).

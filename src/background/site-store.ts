@@ -232,6 +232,12 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   const pagesHeldWhileUnsaved = new Set<string>();
   /** True once `load()` has listed every key storage holds: a key not in `stored` is then in no storage either. */
   let keysListed = false;
+  /**
+   * `load()` while under way. The permission change that wakes the worker is heard before it
+   * ends: retiring every page then waits for it, or it would find no page to retire and write
+   * a fresh ledger over the stored one.
+   */
+  let loading: Promise<void> | null = null;
   /** Keys of the area's writes under way, and how many write each: storage may hold them before `stored` does. */
   const areaWrites = new Map<string, number>();
   /**
@@ -772,48 +778,55 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     }
   }
 
-  return {
-    async load() {
-      // A counter that cannot be read (or absent) starts from zero, raised past each record's place as it is read (`parsed`).
-      const readSequence = (value: unknown) => {
-        const last = sequenceItem.decode(value);
-        if (typeof last === 'number' && Number.isFinite(last)) lastSequence = Math.max(lastSequence, last);
-      };
-      const readLedger = (value: unknown) => {
-        // A ledger that cannot be read starts again from zero.
-        if (value !== undefined) ledger = { ...ledger, ...ledgerItem.decode(asText(value)) };
-      };
-      if (session.keys) {
-        // Keys only, and the small ledger and counter beside them: records are read when opened, sizes at the first write.
-        const [keys, small] = await Promise.all([session.keys(), session.read([ledgerItem.key, sequenceItem.key])]);
-        for (const key of keys) {
-          stored.set(key, null);
-          if (isSiteKey(key)) remember(key, null);
-          // Maybe '' (retired): retired again at its site's next write, which costs one key.
-          else if (isPageKey(key)) livePages.add(key);
-        }
-        if (Object.hasOwn(small, ledgerItem.key) && stored.has(ledgerItem.key)) {
-          stored.set(ledgerItem.key, asText(small[ledgerItem.key]));
-          readLedger(small[ledgerItem.key]);
-        }
-        if (Object.hasOwn(small, sequenceItem.key) && stored.has(sequenceItem.key)) {
-          stored.set(sequenceItem.key, asText(small[sequenceItem.key]));
-          readSequence(small[sequenceItem.key]);
-        }
-        keysListed = true;
-        return;
+  async function load(): Promise<void> {
+    // A counter that cannot be read (or absent) starts from zero, raised past each record's place as it is read (`parsed`).
+    const readSequence = (value: unknown) => {
+      const last = sequenceItem.decode(value);
+      if (typeof last === 'number' && Number.isFinite(last)) lastSequence = Math.max(lastSequence, last);
+    };
+    const readLedger = (value: unknown) => {
+      // A ledger that cannot be read starts again from zero.
+      if (value !== undefined) ledger = { ...ledger, ...ledgerItem.decode(asText(value)) };
+    };
+    if (session.keys) {
+      // Keys only, and the small ledger and counter beside them: records are read when opened, sizes at the first write.
+      const [keys, small] = await Promise.all([session.keys(), session.read([ledgerItem.key, sequenceItem.key])]);
+      for (const key of keys) {
+        stored.set(key, null);
+        if (isSiteKey(key)) remember(key, null);
+        // Maybe '' (retired): retired again at its site's next write, which costs one key.
+        else if (isPageKey(key)) livePages.add(key);
       }
-      const all = await session.read(null);
-      for (const [key, value] of Object.entries(all)) {
-        const text = asText(value);
-        // Measured at the first write, not now: waking up stays as fast as a copy.
-        stored.set(key, text);
-        if (isSiteKey(key)) remember(key, text);
-        else if (key === ledgerItem.key) readLedger(value);
-        else if (key === sequenceItem.key) readSequence(value);
-        else if (isPageKey(key) && text !== '') livePages.add(key);
+      if (Object.hasOwn(small, ledgerItem.key) && stored.has(ledgerItem.key)) {
+        stored.set(ledgerItem.key, asText(small[ledgerItem.key]));
+        readLedger(small[ledgerItem.key]);
+      }
+      if (Object.hasOwn(small, sequenceItem.key) && stored.has(sequenceItem.key)) {
+        stored.set(sequenceItem.key, asText(small[sequenceItem.key]));
+        readSequence(small[sequenceItem.key]);
       }
       keysListed = true;
+      return;
+    }
+    const all = await session.read(null);
+    for (const [key, value] of Object.entries(all)) {
+      const text = asText(value);
+      // Measured at the first write, not now: waking up stays as fast as a copy.
+      stored.set(key, text);
+      if (isSiteKey(key)) remember(key, text);
+      else if (key === ledgerItem.key) readLedger(value);
+      else if (key === sequenceItem.key) readSequence(value);
+      else if (isPageKey(key) && text !== '') livePages.add(key);
+    }
+    keysListed = true;
+  }
+
+  return {
+    load() {
+      loading = load().finally(() => {
+        loading = null;
+      });
+      return loading;
     },
     open,
     openAll: async () => {
@@ -849,6 +862,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       return livePages.has(key) && source?.recordKey === siteKey(storeId, host) && source.revision === revision;
     },
     async retireAllPages() {
+      // A start that failed is said by `ready`: the pages known are retired all the same.
+      if (loading) await loading.catch(() => undefined);
       const pages: Record<string, unknown> = {};
       for (const key of [...livePages]) {
         retirePage(key);

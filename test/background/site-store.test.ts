@@ -1034,6 +1034,51 @@ describe.each(MODES)('site store keeping first pages beside their records ($mode
     expect(ledgerItem.decode(session.data[ledgerItem.key])).toMatchObject({ accessChanges: 3 });
   });
 
+  describe('when host access changes as the worker wakes (the permission event that woke it, heard before load() ends)', () => {
+    const tco = siteKey('0', 'data.tco.re');
+    /** What the last worker left: a record, its first page, and a ledger of sites dropped. */
+    const leftByLastWorker = () => ({
+      [tco]: JSON.stringify(recordWithEvents('data.tco.re')),
+      [tcoPage]: '{"kind":"report","before":"access changed"}',
+      [ledgerItem.key]: ledgerItem.encode({ sitesDropped: 2, lastDropAt: 1_000, accessChanges: 4 }),
+    });
+    /** storage.session as the browser runs it: each call handled in the order made, answered a round trip later. */
+    function answeringLater(session: FakeSession): FakeSession {
+      const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 3));
+      const { read, write, remove, keys } = session;
+      return {
+        ...session,
+        read: (wanted) => read(wanted).then(later),
+        write: (items) => write(items).then(() => later(undefined)),
+        remove: (removed) => remove(removed).then(() => later(undefined)),
+        ...(keys ? { keys: () => keys().then(later) } : {}),
+      };
+    }
+
+    it.each([
+      { storage: 'answering in microtasks', slow: false },
+      { storage: 'answering a round trip later', slow: true },
+    ])('retires the stored pages and counts on from the stored ledger (storage $storage)', async ({ slow }) => {
+      const session = fakeSession(leftByLastWorker(), undefined, { listsKeys });
+      const store = createSiteStore(slow ? answeringLater(session) : session, 5);
+      // index.ts: load() at the top of the worker, then the permissions listener, at once.
+      const loading = store.load();
+      const retiring = store.retireAllPages();
+      await loading;
+      await expect(retiring).resolves.toBeUndefined();
+      await store.flush();
+      // The next popup on a stopped worker would show this page first: for a site perhaps no longer accessible.
+      expect(session.data[tcoPage]).toBe('');
+      const stored = { sitesDropped: 2, lastDropAt: 1_000, accessChanges: 5 };
+      expect(ledgerItem.decode(session.data[ledgerItem.key])).toMatchObject(stored);
+      expect(store.status()).toMatchObject({ ...stored, unsavedSince: null });
+      // The next wake reads what storage holds: "Older records dropped" still says 2 sites.
+      const next = createSiteStore(session, 5);
+      await next.load();
+      expect(next.status()).toMatchObject(stored);
+    });
+  });
+
   it('retires the pages a restarted worker finds, at their site’s next write', async () => {
     const tco = siteKey('0', 'data.tco.re');
     const { session, writes, store } = await setUp({ [tco]: JSON.stringify(recordWithEvents('data.tco.re')), [tcoPage]: '{"before":1}' });
