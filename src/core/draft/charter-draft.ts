@@ -242,6 +242,7 @@ function addedRow(cookie: Added, language: DraftLanguage): DraftRow {
   if (french) row.purposeInFrench = true;
   if (cut.length > 0) row.cut = cut;
   if (!cookie.own) row.embeddedBy = [...cookie.embeddedBy];
+  if (cookie.unreadLine !== null) row.unreadLine = cookie.unreadLine;
   return row;
 }
 
@@ -389,7 +390,7 @@ export type DraftOptions = {
 export function draftCharter(reports: readonly RunReport[], options: DraftOptions = {}): CharterDraft {
   const first = reports[0];
   if (!first) throw new Error('a charter draft needs at least one report');
-  const { charterKind, language: charterLanguage, declared, added, originUnknown, writtenApart } = gatherRuns(reports);
+  const { charterKind, language: charterLanguage, declared, added, originUnknown, writtenApart, unreadLines } = gatherRuns(reports);
   const language = options.language ?? charterLanguage ?? 'en';
   // The platform's own cookies declared but not seen, that the report does not call missing: a note says when the platform sets them
   // (not one a run may have lost to storage: the report says only that it was not among the cookies kept).
@@ -437,7 +438,10 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
     notes: [],
   };
   const unknownOrigin: DraftNote[] = originUnknown.map((cookie) => ({ kind: 'origin-unknown', ...cookie }));
-  let budget = rowsBudget({ ...draft, notes: unknownOrigin });
+  // The charter's lines not read, for the operator to copy by hand: what they declare is in no row.
+  const unread: DraftNote[] = unreadLines.lines.map(({ line, text }) => ({ kind: 'unread-line', line, text }));
+  if (unreadLines.more > 0) unread.push({ kind: 'unread-more', count: unreadLines.more });
+  let budget = rowsBudget({ ...draft, notes: [...unread, ...unknownOrigin] });
   /** The rows written so far. */
   const placed = new Set<DraftRow>();
   /** Repeats left out, in the order they would have been written, with the row that applies. */
@@ -480,6 +484,6 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
     } else draft.setAside.push({ name: note.name, reason: 'size' });
   }
   for (const row of draft.rows) if (platformUnseen.has(row)) draft.notes.push({ kind: 'platform-unseen', name: row.entry.cookie });
-  draft.notes.push(...leftOut, ...unknownOrigin);
+  draft.notes.push(...leftOut, ...unread, ...unknownOrigin);
   return draft;
 }
