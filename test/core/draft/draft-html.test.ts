@@ -107,3 +107,28 @@ describe('draftHtml', () => {
     );
   });
 });
+
+describe('draftHtml: the remarks beside cookie names', () => {
+  /** WCAG's contrast ratio of two `#rrggbb` colours. */
+  const contrast = (a: string, b: string) => {
+    const channel = (hex: string) => {
+      const c = parseInt(hex, 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
+    const luminance = (colour: string) =>
+      0.2126 * channel(colour.slice(1, 3)) + 0.7152 * channel(colour.slice(3, 5)) + 0.0722 * channel(colour.slice(5, 7));
+    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (light! + 0.05) / (dark! + 0.05);
+  };
+
+  it('are written in a colour of 4.5:1 or more on the light page and on the dark one (bold 16px is not large text)', () => {
+    const html = draftHtml(draft([row('mystery', {}, ['to-review'])]));
+    expect(html).toContain('<em class="draft-mark">');
+    const [, light, dark] = /\.draft-mark \{[^}]*color: light-dark\((#[0-9a-f]{6}), (#[0-9a-f]{6})\)/.exec(html) ?? [];
+    // White: the light scheme's canvas; Firefox's and Chrome's dark canvases.
+    expect(contrast(light!, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    for (const canvas of ['#1c1b22', '#121212']) expect(contrast(dark!, canvas), canvas).toBeGreaterThanOrEqual(4.5);
+    // A browser without light-dark() keeps the light colour.
+    expect(html).toMatch(new RegExp(`\\.draft-mark \\{ color: ${light}; color: light-dark\\(`));
+  });
+});
