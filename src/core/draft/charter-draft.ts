@@ -200,6 +200,14 @@ function declaredRow(known: Declared, language: DraftLanguage, platformWords: bo
     statedDuration,
   };
   if (translateFrom) row.translateFrom = translateFrom;
+  // The words kept are the platform's policy's (English) or the charter's: said when not the draft's language.
+  const wordsLanguage = platformWords ? 'en' : charterLanguage;
+  if (wordsLanguage !== null && wordsLanguage !== language) {
+    const other: DraftRow['otherLanguage'] = {};
+    if (purpose !== '') other.purpose = wordsLanguage;
+    if (durationText !== '' && !marks.includes('duration-observed')) other.duration = wordsLanguage;
+    if (other.purpose || other.duration) row.otherLanguage = other;
+  }
   if (cut.size > 0) row.cut = CUT_ORDER.filter((part) => cut.has(part));
   if (tracker) row.tracker = { provider: tracker.provider, category: tracker.category };
   return row;
@@ -240,6 +248,9 @@ function addedRow(cookie: Added, language: DraftLanguage): DraftRow {
     statedDuration: null,
   };
   if (french) row.purposeInFrench = true;
+  // The platform's policy, a known tracker and the Open Cookie Database write in English (a tracker's own French aside).
+  const englishPurpose = platform !== undefined || cookie.source === 'known-tracker' || cookie.source === 'open-cookie-database';
+  if (language !== 'en' && englishPurpose && !french && purposeCell.text !== '') row.otherLanguage = { purpose: 'en' };
   if (cut.length > 0) row.cut = cut;
   if (!cookie.own) row.embeddedBy = [...cookie.embeddedBy];
   if (cookie.unreadLine !== null) row.unreadLine = cookie.unreadLine;
@@ -292,6 +303,7 @@ function writtenApartRow(cookie: string, from: DraftRow): DraftRow {
     writtenApartFrom: cookieLabel(from.entry),
   };
   if (from.translateFrom) row.translateFrom = from.translateFrom;
+  if (from.otherLanguage) row.otherLanguage = { ...from.otherLanguage };
   if (from.cut) row.cut = [...from.cut];
   return row;
 }

@@ -33,9 +33,14 @@ export function htmlRow(draftRow: DraftRow, language: DraftLanguage): string {
   const marks = rowRemarks(draftRow, DRAFT_WORDS[language])
     .map((remark) => ` <em class="draft-mark">${wordsText(remark)}</em>`)
     .join('');
+  // A cell in another language than the page says which (WCAG 3.1.2): a screen reader reads it in that language.
+  const cell = (part: 'purpose' | 'duration', text: string) => {
+    const lang = draftRow.otherLanguage?.[part];
+    return `<td${lang ? ` lang="${lang}"` : ''}>${htmlText(text)}</td>`;
+  };
   return (
     `<tr><td>${htmlText(entry.provider)}</td><td><code>${htmlText(cookieLabel(entry))}</code>${marks}</td>` +
-    `<td>${htmlText(entry.duration ?? '')}</td><td>${htmlText(entry.purpose)}</td></tr>`
+    `${cell('duration', entry.duration ?? '')}${cell('purpose', entry.purpose)}</tr>`
   );
 }
 

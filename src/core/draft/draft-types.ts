@@ -56,6 +56,12 @@ export type DraftRow = {
   purposeInFrench?: true;
   /** For 'to-translate': the language the charter's words it carries are in. */
   translateFrom?: DraftLanguage;
+  /**
+   * The language of its purpose or duration cell when it is not the draft's (a French charter's
+   * words in an English draft, a known tracker's English in a French one), for the HTML page to say
+   * so (WCAG 3.1.2); absent when every cell is in the draft's language or its language is not known.
+   */
+  otherLanguage?: Partial<Record<'purpose' | 'duration', DraftLanguage>>;
   /** For 'duration-observed': the charter's own duration it replaces (null when the charter gave none). */
   statedDuration: string | null;
   /** For 'text-cut': which of its words were cut, in the order provider, purpose, duration. */
