@@ -2,9 +2,9 @@
  * The audit's charter files: the corrected charter it drafts with `--draft`, written beside the
  * report(s), and the charter file `--charter` has the demo portal serve in place of its own.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertReadableText, CharterError, charterProblem, pageEncoding, readCharterPageReading } from '../../src/core/charter/index.ts';
+import { assertReadableText, CharterError, charterProblem, readCharterPageReading } from '../../src/core/charter/index.ts';
 import { draftCharter, draftHtml, draftMarkdown, type CharterDraft, type DraftLanguage } from '../../src/core/draft/index.ts';
 import type { Report } from '../../src/core/report/index.ts';
 import { readCharterFile } from '../charter/cli.ts';
@@ -37,19 +37,6 @@ export function draftSummary(draft: CharterDraft): string {
   return `charter draft (${draft.language}): ${draft.rows.length} entries, ${marked} marked to review${setAside}`;
 }
 
-/** True when `bytes` decode in `encoding` without a single bad sequence. */
-function decodesWhole(bytes: Uint8Array, encoding: string): boolean {
-  try {
-    new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** An encoding as people name it: `utf-16le` is UTF-16, whose byte order mark says which. */
-const encodingName = (encoding: string): string => (encoding.startsWith('utf-16') ? 'UTF-16' : encoding.toUpperCase());
-
 /**
  * The charter file `--charter` names, read as the charter CLI reads files (text or a saved page,
  * 2 MB at most) but refused when it is not valid UTF-8, and checked to hold a charter the parser reads, so a wrong file is a one-line
@@ -61,20 +48,11 @@ export function readServedCharter(file: string, place: string = file): ServedCha
   const page = readCharterFile(file, place);
   if ('error' in page) throw refuse(page.error);
   try {
-    // A file is whole in the encoding `charter check` reads it in, or refused: the core tolerates a
-    // few bad characters in a live page, but a charter saved as Latin-1 read as UTF-8 would lose
-    // its accented words and read as one with no table. A text file is UTF-8; a saved page is in
-    // its byte order mark's encoding (a UTF-16 page was refused as Latin-1), else its <meta
-    // charset>'s, else UTF-8. Its bytes are read again here (a regular file of 2 MB at most, as
-    // readCharterFile found it).
-    const bytes = readFileSync(place);
-    const encoding = page.contentType === null ? 'utf-8' : pageEncoding(null, bytes);
-    if (!decodesWhole(bytes, encoding)) {
+    // A file is whole in the encoding `charter check` reads it in, or refused (file-encoding.ts),
+    // where `charter check` reads it with a warning.
+    if (page.encodingProblem !== undefined) {
       assertReadableText(page.body); // NUL bytes, UTF-16 read as UTF-8: said as such
-      if (encoding === 'utf-8')
-        throw refuse('not valid UTF-8 (as a charter saved as Latin-1 or Windows-1252 is): save the charter as UTF-8');
-      const says = bytes[0] === 0xfe || bytes[0] === 0xff ? 'its byte order mark says' : 'its <meta charset> says';
-      throw refuse(`not valid ${encodingName(encoding)} (as ${says} it is): save the charter as UTF-8`);
+      throw refuse(page.encodingProblem);
     }
     const problem = charterProblem(readCharterPageReading(page.body, page.html ? 'text/html' : page.contentType));
     if (problem !== null) throw refuse(problem);

@@ -28,6 +28,7 @@ import { hasCredentials } from '../audit/options.ts';
 import { typedPathPlace } from '../audit/typed-path.ts';
 import { checkFailed, formatCheckReport, formatFailure, formatParsedCharter, type CheckedFile } from './cli-output.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
+import { encodingProblem } from './file-encoding.ts';
 
 export const USAGE = `usage: npm run --silent charter -- parse INPUT
        npm run --silent charter -- check INPUT...
@@ -47,8 +48,12 @@ export type CliIo = {
 };
 
 /** A charter page read from a file or the network: its body and what it says it is. */
-/** A charter page read: how to name it, its text, its content type when known, and whether it is HTML. */
-export type CharterInput = { label: string; body: string; contentType: string | null; html: boolean };
+/**
+ * A charter page read: how to name it, its text, its content type when known, whether it is
+ * HTML, and for a file whose bytes are not whole in the encoding it was read in, why
+ * (file-encoding.ts): its bad bytes were read as U+FFFD.
+ */
+export type CharterInput = { label: string; body: string; contentType: string | null; html: boolean; encodingProblem?: string };
 type Page = CharterInput;
 
 /** File extensions of saved web pages. */
@@ -103,6 +108,7 @@ async function parseCommand(input: string, io: CliIo): Promise<number> {
   if ('error' in page) return fail(shownInput(input), page.error, io);
   try {
     io.stdout(formatParsedCharter(readCharterPage(page.body, page.contentType)));
+    warnEncoding(shownInput(input), page, io);
     return 0;
   } catch (error) {
     return fail(shownInput(input), describeReadingError(error, page), io);
@@ -122,6 +128,7 @@ async function textCommand(input: string, io: CliIo): Promise<number> {
       .map((line) => terminalText(line, { keepLineFeeds: true, keepTabs: true }))
       .join('\n');
     io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+    warnEncoding(shownInput(input), page, io);
     return 0;
   } catch (error) {
     return fail(shownInput(input), describeError(error), io);
@@ -136,7 +143,7 @@ async function textCommand(input: string, io: CliIo): Promise<number> {
 async function checkCommand(inputs: readonly string[], io: CliIo): Promise<number> {
   let failed = 0;
   for (const input of inputs) {
-    const checked = await checkInput(input, io.fetch);
+    const checked = await checkInput(input, io);
     io.stdout(`${formatCheckReport(checked)}\n`);
     if (checkFailed(checked)) failed++;
   }
@@ -145,11 +152,13 @@ async function checkCommand(inputs: readonly string[], io: CliIo): Promise<numbe
   return failed === 0 ? 0 : 1;
 }
 
-async function checkInput(input: string, fetch: FetchLike): Promise<CheckedFile> {
-  const page = await readInput(input, fetch);
+async function checkInput(input: string, io: CliIo): Promise<CheckedFile> {
+  const page = await readInput(input, io.fetch);
   if ('error' in page) return { file: shownInput(input), error: page.error };
   try {
-    return { file: page.label, reading: readCharterPageReading(page.body, page.contentType) };
+    const reading = readCharterPageReading(page.body, page.contentType);
+    warnEncoding(shownInput(input), page, io);
+    return { file: page.label, reading };
   } catch (error) {
     return { file: page.label, error: describeReadingError(error, page) };
   }
@@ -240,11 +249,13 @@ export function readCharterFile(file: string, place: string = file): Page | { er
     // A text charter is UTF-8, whatever it holds.
     const body = contentType === null ? decodeCharterBytes(bytes) : decodePage(bytes, pageEncoding(null, bytes));
     const isHtml = isHtmlPage(body, contentType);
+    const problem = encodingProblem(bytes, contentType);
     return {
       label: isHtml ? `${file}: HTML page, line numbers count the lines of its text (see \`charter text\`)` : file,
       body,
       contentType,
       html: isHtml,
+      ...(problem === null ? null : { encodingProblem: problem }),
     };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -261,6 +272,10 @@ export function readCharterFile(file: string, place: string = file): Page | { er
  * another failure than the popup's. A saved page with nothing in it at all is still said empty.
  */
 function describeReadingError(error: unknown, page: Page): string {
+  // A charter saved as Latin-1 loses its accented header words: its encoding is the reason, not "no cookie table".
+  // Binary data (NUL bytes, UTF-16 read as UTF-8) is said as such, as `--charter` says it.
+  const binary = error instanceof CharterError && error.kind === 'binary';
+  if (page.encodingProblem !== undefined && !binary) return page.encodingProblem;
   const hasMarkup = !isBlankText(page.body);
   if (page.html && hasMarkup && error instanceof CharterError && error.kind === 'empty') return pageFailureText(pageFailureOfError(error));
   return describeError(error);
@@ -268,6 +283,12 @@ function describeReadingError(error: unknown, page: Page): string {
 
 function describeError(error: unknown): string {
   return error instanceof CharterError ? oneLine(error) : `internal error: ${oneLine(error)}`;
+}
+
+/** A file read all the same though its bytes are not whole in its encoding: said on stderr, the output left as it is. */
+function warnEncoding(input: string, page: Page, io: CliIo): void {
+  if (page.encodingProblem === undefined) return;
+  io.stderr(formatFailure(input, `warning: ${page.encodingProblem}; the characters that could not be decoded read as U+FFFD`));
 }
 
 function fail(input: string, reason: string, io: CliIo): number {

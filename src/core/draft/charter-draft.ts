@@ -200,6 +200,14 @@ function declaredRow(known: Declared, language: DraftLanguage, platformWords: bo
     statedDuration,
   };
   if (translateFrom) row.translateFrom = translateFrom;
+  // The words kept are the platform's policy's (English) or the charter's: said when not the draft's language.
+  const wordsLanguage = platformWords ? 'en' : charterLanguage;
+  if (wordsLanguage !== null && wordsLanguage !== language) {
+    const other: DraftRow['otherLanguage'] = {};
+    if (purpose !== '') other.purpose = wordsLanguage;
+    if (durationText !== '' && !marks.includes('duration-observed')) other.duration = wordsLanguage;
+    if (other.purpose || other.duration) row.otherLanguage = other;
+  }
   if (cut.size > 0) row.cut = CUT_ORDER.filter((part) => cut.has(part));
   if (tracker) row.tracker = { provider: tracker.provider, category: tracker.category };
   return row;
@@ -240,8 +248,12 @@ function addedRow(cookie: Added, language: DraftLanguage): DraftRow {
     statedDuration: null,
   };
   if (french) row.purposeInFrench = true;
+  // The platform's policy, a known tracker and the Open Cookie Database write in English (a tracker's own French aside).
+  const englishPurpose = platform !== undefined || cookie.source === 'known-tracker' || cookie.source === 'open-cookie-database';
+  if (language !== 'en' && englishPurpose && !french && purposeCell.text !== '') row.otherLanguage = { purpose: 'en' };
   if (cut.length > 0) row.cut = cut;
   if (!cookie.own) row.embeddedBy = [...cookie.embeddedBy];
+  if (cookie.unreadLine !== null) row.unreadLine = cookie.unreadLine;
   return row;
 }
 
@@ -291,6 +303,7 @@ function writtenApartRow(cookie: string, from: DraftRow): DraftRow {
     writtenApartFrom: cookieLabel(from.entry),
   };
   if (from.translateFrom) row.translateFrom = from.translateFrom;
+  if (from.otherLanguage) row.otherLanguage = { ...from.otherLanguage };
   if (from.cut) row.cut = [...from.cut];
   return row;
 }
@@ -389,7 +402,7 @@ export type DraftOptions = {
 export function draftCharter(reports: readonly RunReport[], options: DraftOptions = {}): CharterDraft {
   const first = reports[0];
   if (!first) throw new Error('a charter draft needs at least one report');
-  const { charterKind, language: charterLanguage, declared, added, originUnknown, writtenApart } = gatherRuns(reports);
+  const { charterKind, language: charterLanguage, declared, added, originUnknown, writtenApart, unreadLines } = gatherRuns(reports);
   const language = options.language ?? charterLanguage ?? 'en';
   // The platform's own cookies declared but not seen, that the report does not call missing: a note says when the platform sets them
   // (not one a run may have lost to storage: the report says only that it was not among the cookies kept).
@@ -437,7 +450,10 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
     notes: [],
   };
   const unknownOrigin: DraftNote[] = originUnknown.map((cookie) => ({ kind: 'origin-unknown', ...cookie }));
-  let budget = rowsBudget({ ...draft, notes: unknownOrigin });
+  // The charter's lines not read, for the operator to copy by hand: what they declare is in no row.
+  const unread: DraftNote[] = unreadLines.lines.map(({ line, text }) => ({ kind: 'unread-line', line, text }));
+  if (unreadLines.more > 0) unread.push({ kind: 'unread-more', count: unreadLines.more });
+  let budget = rowsBudget({ ...draft, notes: [...unread, ...unknownOrigin] });
   /** The rows written so far. */
   const placed = new Set<DraftRow>();
   /** Repeats left out, in the order they would have been written, with the row that applies. */
@@ -480,6 +496,6 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
     } else draft.setAside.push({ name: note.name, reason: 'size' });
   }
   for (const row of draft.rows) if (platformUnseen.has(row)) draft.notes.push({ kind: 'platform-unseen', name: row.entry.cookie });
-  draft.notes.push(...leftOut, ...unknownOrigin);
+  draft.notes.push(...leftOut, ...unread, ...unknownOrigin);
   return draft;
 }

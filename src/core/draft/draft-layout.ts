@@ -72,6 +72,8 @@ export function noticeText(draft: CharterDraft, host: string): string {
 export const SET_ASIDE_LISTED = 200;
 /** Longest name (or domain) the list shows of a cookie set aside or of unknown origin: a name is never cut silently, "…" says so. */
 export const SHOWN_NAME_LENGTH = 200;
+/** Longest text the list quotes of a charter's line not read: what the parser keeps of one (UNREAD_TEXT_LENGTH). */
+export const SHOWN_LINE_LENGTH = 300;
 
 /**
  * A character a name holds that would not show, or not as itself: a control (a line break, a
@@ -88,7 +90,7 @@ const INVISIBLE = /^(?:[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_
  * `a\u200Bb`), and cut at SHOWN_NAME_LENGTH characters with "…", never inside a code point shown.
  * Reads at most that many characters of the name and the spaces it ends with: linear in its length.
  */
-export function visibleName(text: string): string {
+export function visibleName(text: string, length = SHOWN_NAME_LENGTH): string {
   // A space the formats would merge or trim is shown too (isHiddenSpace): `a  b` is not `a b`.
   const trailingFrom = trailingSpacesFrom(text);
   let shown = '';
@@ -96,7 +98,7 @@ export function visibleName(text: string): string {
   for (const character of text) {
     const piece =
       isHiddenSpace(text, at, trailingFrom) || INVISIBLE.test(character) || beginsCodeText(text, at) ? characterCode(character) : character;
-    if (shown.length + piece.length > SHOWN_NAME_LENGTH) return `${shown}…`;
+    if (shown.length + piece.length > length) return `${shown}…`;
     shown += piece;
     at += character.length;
   }
@@ -123,12 +125,14 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
     for (const mark of row.marks) {
       switch (mark) {
         case 'to-review': {
+          // A line not read may declare it: "not declared" would say more than the charter read does.
+          const notDeclared = row.unreadLine === undefined ? undeclared : words.maybeInUnreadLine(String(row.unreadLine));
           const english = draft.language === 'fr' && ENGLISH_SOURCES.has(row.source) && !row.purposeInFrench;
           const source = row.source === 'unknown' ? null : `${words.sources[row.source]}${english ? ` (${words.inEnglish})` : ''}`;
           rowItems.add(
             row.embeddedBy?.length
-              ? words.review.embedded(name, provider, escape(row.embeddedBy.join(', ')), source, undeclared)
-              : words.review.toReview(name, provider, source, undeclared),
+              ? words.review.embedded(name, provider, escape(row.embeddedBy.join(', ')), source, notDeclared)
+              : words.review.toReview(name, provider, source, notDeclared),
           );
           break;
         }
@@ -176,7 +180,10 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
       const label = (category: Category) => words.categories[category].label;
       // The name is a charter's: shown as a name to declare by hand is, every character visible.
       items.push(words.review.declaredTwiceLeftOut(escape(visibleName(note.name)), label(note.appliesIn), label(note.category)));
-    }
+    } else if (note.kind === 'unread-line') {
+      // The charter's line as written, to copy by hand: every character visible, cut as the parser keeps it.
+      items.push(words.review.unreadLine(String(note.line), escape(visibleName(note.text, SHOWN_LINE_LENGTH))));
+    } else if (note.kind === 'unread-more') items.push(words.review.unreadMore(note.count));
   }
   // A name to declare by hand: every character visible, an empty one said in words set apart.
   const shownName = (name: string) => (name === '' ? setApart(escape(NAMELESS_COOKIE[draft.language])) : escape(visibleName(name)));

@@ -56,6 +56,12 @@ export type DraftRow = {
   purposeInFrench?: true;
   /** For 'to-translate': the language the charter's words it carries are in. */
   translateFrom?: DraftLanguage;
+  /**
+   * The language of its purpose or duration cell when it is not the draft's (a French charter's
+   * words in an English draft, a known tracker's English in a French one), for the HTML page to say
+   * so (WCAG 3.1.2); absent when every cell is in the draft's language or its language is not known.
+   */
+  otherLanguage?: Partial<Record<'purpose' | 'duration', DraftLanguage>>;
   /** For 'duration-observed': the charter's own duration it replaces (null when the charter gave none). */
   statedDuration: string | null;
   /** For 'text-cut': which of its words were cut, in the order provider, purpose, duration. */
@@ -66,6 +72,8 @@ export type DraftRow = {
   embeddedBy?: string[];
   /** For 'written-apart': the entry whose words it takes, as the list names it (`csrf*`). */
   writtenApartFrom?: string;
+  /** For 'to-review': a line of the charter not read that may declare it, so the list does not say the charter does not. */
+  unreadLine?: number;
 };
 
 /** A cookie observed that the draft cannot declare in its tables (listed at the top instead). */
@@ -90,7 +98,11 @@ export type DraftNote =
    * An entry the charter repeats that never applies, in a section the draft writes before the one
    * of the entry that does (`appliesIn`): not written, as read back it would apply instead.
    */
-  | { kind: 'declared-twice-left-out'; name: string; category: Category; appliesIn: Category };
+  | { kind: 'declared-twice-left-out'; name: string; category: Category; appliesIn: Category }
+  /** A line of the portal's charter its parser could not read (its text as the report keeps it): to copy by hand. */
+  | { kind: 'unread-line'; line: number; text: string }
+  /** Lines of the charter not read that the list does not quote. */
+  | { kind: 'unread-more'; count: number };
 
 /** The whole draft, before it is written as Markdown or HTML. */
 export type CharterDraft = {
@@ -113,7 +125,8 @@ export type CharterDraft = {
   setAside: SetAsideCookie[];
   /**
    * What else the list to review says: the platform's cookies not seen, in row order, the repeats
-   * left out, in the order they would have been written, then the cookies of unknown origin.
+   * left out, in the order they would have been written, the charter's lines not read, in line
+   * order, then the cookies of unknown origin.
    */
   notes: DraftNote[];
 };

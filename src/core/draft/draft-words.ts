@@ -37,6 +37,8 @@ export type DraftWords = {
   basis: Record<'platform-default' | 'none', string>;
   /** Said of a cookie no entry declares, by what the draft starts from. */
   undeclared: Record<DraftBasis, string>;
+  /** Said instead of a cookie no entry declares whose name a line of the charter not read holds (`line`: its number). */
+  maybeInUnreadLine: (line: string) => string;
   /** Who stated a declared row's duration: the charter, or the platform's published policy (standing in for it). */
   statedBy: Record<Exclude<DraftBasis, 'none'>, string>;
   /** How a run ended, for the notice; runs are joined with `and`. */
@@ -87,6 +89,10 @@ export type DraftWords = {
     platformUnseen: (name: string, multilingual: boolean) => string;
     originUnknown: (name: string, domain: string) => string;
     moreOriginUnknown: (count: number) => string;
+    /** A line of the charter not read (DraftNote 'unread-line'), its text as the format escapes it ('' when none is kept). */
+    unreadLine: (line: string, text: string) => string;
+    /** Lines not read and not listed (DraftNote 'unread-more'). */
+    unreadMore: (count: number) => string;
   };
   /** Stands in for a provider or purpose no source gives. */
   unknownProvider: string;
@@ -147,6 +153,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       'platform-default': 'la politique cookies de la plateforme, qui tient lieu de charte, ne le cite pas',
       none: 'aucune charte du portail n’a été lue',
     },
+    maybeInUnreadLine: (line) => `la charte du portail le déclare peut-être à la ligne ${line}, que l’extension n’a pas pu lire`,
     statedBy: { site: 'par la charte', 'platform-default': 'par la politique cookies de la plateforme' },
     and: ' et ',
     reviewHeading: 'À vérifier avant de publier',
@@ -225,6 +232,13 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         count === 1
           ? 'Origine inconnue, non ajouté\u202f: 1 autre cookie n’est pas listé ici.'
           : `Origine inconnue, non ajoutés\u202f: ${count} autres cookies ne sont pas listés ici.`,
+      unreadLine: (line, text) =>
+        `Ligne non lue\u202f: la ligne ${line} de la charte n’a pas pu être lue, et rien de ce qu’elle déclare n’est repris ici` +
+        `${text === '' ? '' : `\u202f: «\u202f${text}\u202f»`}. Recopiez-la à la main dans le bon tableau, à la place de toute ligne ajoutée pour le même cookie.`,
+      unreadMore: (count) =>
+        count === 1
+          ? 'Ligne non lue\u202f: 1 autre ligne de la charte n’a pas pu être lue et n’est pas listée ici. Retrouvez-la dans la charte.'
+          : `Lignes non lues\u202f: ${count} autres lignes de la charte n’ont pas pu être lues et ne sont pas listées ici. Retrouvez-les dans la charte.`,
     },
     unknownProvider: 'Prestataire inconnu',
     unknownPurpose: 'Finalité inconnue, à décrire',
@@ -273,6 +287,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       'platform-default': "the platform's published cookie policy, standing in for the charter, does not list it",
       none: 'no charter of the portal was read',
     },
+    maybeInUnreadLine: (line) => `the portal's charter may declare it on line ${line}, which could not be read`,
     statedBy: { site: "the charter's", 'platform-default': "the platform's published cookie policy's" },
     and: ' and ',
     reviewHeading: 'To review before publishing',
@@ -348,6 +363,13 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         count === 1
           ? 'Origin unknown, not added: 1 more cookie is not listed here.'
           : `Origin unknown, not added: ${count} more cookies are not listed here.`,
+      unreadLine: (line, text) =>
+        `Line not read: line ${line} of the charter could not be read, and nothing it declares is written here` +
+        `${text === '' ? '' : `: "${text}"`}. Copy it by hand into the right table, in place of any row added for the same cookie.`,
+      unreadMore: (count) =>
+        count === 1
+          ? 'Line not read: 1 more line of the charter could not be read and is not listed here. Find it in the charter.'
+          : `Lines not read: ${count} more lines of the charter could not be read and are not listed here. Find them in the charter.`,
     },
     unknownProvider: 'Unknown provider',
     unknownPurpose: 'Unknown purpose, describe it',

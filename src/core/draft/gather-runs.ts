@@ -24,6 +24,7 @@ import type { RunCookie, RunReport } from '../report/compare-runs.ts';
 import type { CoveredEntry, ReportCookie } from '../report/report.ts';
 import { cookieLabel } from './draft-layout.ts';
 import { trackerNamed, type ConsentTracker } from './tracker-filed-necessary.ts';
+import { gatherUnreadLines, unreadLineMatcher, type UnreadLines } from './lines-not-read.ts';
 
 /** What the cookies of one side (the site's own, or embedded content's) showed of an entry: as Declared's fields of the same names. */
 export type SideSeen = {
@@ -129,6 +130,8 @@ export type Added = {
   platform: boolean;
   /** For embedded content's: the domains that set it (at most EMBEDDED_DOMAINS_KEPT). */
   embeddedBy: string[];
+  /** A line of the charter not read that may declare it (unreadLineMatcher); null when none does. */
+  unreadLine: number | null;
 };
 
 /** Everything a draft is made from. */
@@ -151,6 +154,8 @@ export type Gathered = {
    * the portal's own is written apart before it, in that entry's words.
    */
   writtenApart: Array<{ cookie: string; declared: Declared }>;
+  /** The lines of the portal's charter the reports say were not read (lines-not-read.ts). */
+  unreadLines: UnreadLines;
 };
 
 /** A cookie of unknown origin (RunCookie.originUnknown): its name and domain. */
@@ -553,6 +558,8 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     withSiteCharter(BARE_REGISTRY, host, { portal: null, language: null, entries: ordered.map((known) => known.entry) }, 'live'),
     host,
   );
+  const unreadLines = gatherUnreadLines(reports);
+  const unreadLineOf = unreadLineMatcher(host, unreadLines.lines);
   const added = new Map<string, Added>();
   const originUnknown = new Map<string, { key: string; note: OriginUnknown }>();
   for (const { cookie, platform } of loose) {
@@ -585,9 +592,11 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     };
     const known = added.get(key);
     if (!known) {
-      added.set(key, { ...name, ...words, lifetime: cookie.lifetimeSeconds, embeddedBy: embedded ? [domain] : [] });
+      const unreadLine = unreadLineOf(cookie);
+      added.set(key, { ...name, ...words, lifetime: cookie.lifetimeSeconds, embeddedBy: embedded ? [domain] : [], unreadLine });
       continue;
     }
+    known.unreadLine ??= unreadLineOf(cookie);
     known.lifetime = longest(known.lifetime, cookie.lifetimeSeconds);
     if (embedded && !known.embeddedBy.includes(domain) && known.embeddedBy.length < EMBEDDED_DOMAINS_KEPT) known.embeddedBy.push(domain);
   }
@@ -599,6 +608,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     const portals = added.get(`any${key.slice('embedded'.length)}`);
     if (portals?.category !== 'third-party') continue;
     portals.lifetime = longest(portals.lifetime, cookie.lifetime);
+    portals.unreadLine ??= cookie.unreadLine;
     added.delete(key);
   }
 
@@ -649,6 +659,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       : (reports[0]?.charter.language ?? null),
     declared: ordered,
     writtenApart,
+    unreadLines,
     added: [...added.values()]
       .map((cookie) => ({ ...cookie, embeddedBy: cookie.embeddedBy.sort(compareText) }))
       .sort((a, b) => compareText(cookieLabel(a), cookieLabel(b))),

@@ -303,7 +303,8 @@ const KEPT_FINDINGS: ReadonlySet<Finding['kind']> = new Set(['lifetime', 'not-se
  * A whole report is one (a draft from the current run takes the report itself).
  */
 export type RunReport = Pick<Report, 'host' | 'generatedAt' | 'notSeen' | 'covered' | 'pages'> & {
-  charter: Pick<Report['charter'], 'kind' | 'language' | 'entries'>;
+  /** `unreadRows`: a whole report's; a kept run keeps none (the draft reads them from the current run). */
+  charter: Pick<Report['charter'], 'kind' | 'language' | 'entries' | 'unreadRows'>;
   consent: Pick<Report['consent'], 'state' | 'trackers'>;
   cookies: RunCookie[];
   /** Only the kinds a draft or the comparison reads (KEPT_FINDINGS), and of each what names its cookie. */

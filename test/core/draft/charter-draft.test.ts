@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CharterEntry, ParsedCharter } from '../../../src/core/charter/types.ts';
 import { readCharterPageReading } from '../../../src/core/charter/live.ts';
@@ -7,7 +8,7 @@ import { draftCell, draftCharter, draftText } from '../../../src/core/draft/char
 import { gatherRuns } from '../../../src/core/draft/gather-runs.ts';
 import { markdownText } from '../../../src/core/report/markdown.ts';
 import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
-import { draftHtml } from '../../../src/core/draft/draft-html.ts';
+import { draftHtml, htmlText } from '../../../src/core/draft/draft-html.ts';
 import { draftMarkdown } from '../../../src/core/draft/draft-markdown.ts';
 import type { CharterDraft } from '../../../src/core/draft/draft-types.ts';
 import { keptRun, type RunReport } from '../../../src/core/report/compare-runs.ts';
@@ -19,6 +20,9 @@ import { report, reportCookie } from '../../support/reports.ts';
 const HOST = 'demo.opendatasoft.com';
 
 const entry = charterEntry;
+
+/** The cookie a note names; null for a note of no cookie (a line not read). */
+const noteName = (note: CharterDraft['notes'][number]) => ('name' in note ? note.name : null);
 
 /** A charter of the new template in French, shaped like the demo portal's. */
 const CHARTER: ParsedCharter = {
@@ -600,7 +604,7 @@ describe('draftCharter: cookies of unknown origin', () => {
   it('counts a declared one as seen, but takes no lifetime from it', () => {
     const draft = draftCharter([auditSite(site, charter)]);
     expect(draft.rows.find((row) => row.entry.cookie === '_ga')).toMatchObject({ entry: { duration: null }, marks: [] });
-    expect(draft.notes.map((note) => note.name)).toEqual(['weird_shared']);
+    expect(draft.notes.map(noteName)).toEqual(['weird_shared']);
   });
 });
 
@@ -632,7 +636,7 @@ describe('draftCharter: the platform’s own cookies not seen', () => {
     expect(audited.charter.kind).toBe('platform-default');
     const draft = draftCharter([audited], { language: 'fr' });
     expect(draft.rows.flatMap((row) => row.marks)).not.toContain('not-observed');
-    expect(draft.notes.map((note) => note.name)).toEqual(['csrftoken', 'cookies_preferences', 'django_language']);
+    expect(draft.notes.map(noteName)).toEqual(['csrftoken', 'cookies_preferences', 'django_language']);
     expect(draftMarkdown(draft)).toContain(
       'Non observé\u202f: csrftoken n’a pas été vu, mais c’est un des cookies que la plateforme dépose elle-même, selon les pages visitées et les choix du visiteur. Il reste déclaré.',
     );
@@ -654,10 +658,7 @@ describe('draftCharter: the platform’s own cookies not seen', () => {
       expect(draftMarkdown(draft)).not.toContain('csrftoken n’a pas été vu');
     }
     const byDefault = auditSite({ ...playSite('unbundled.opendatasoft.com', [{ name: 'sessionid', days: 14 }]), droppedCookies: 3 }, null);
-    expect(draftCharter([byDefault], { language: 'fr' }).notes.map((note) => note.name)).toEqual([
-      'cookies_preferences',
-      'django_language',
-    ]);
+    expect(draftCharter([byDefault], { language: 'fr' }).notes.map(noteName)).toEqual(['cookies_preferences', 'django_language']);
   });
 
   // One rule for mark and note: an entry may have been lost only when every run that did not see it
@@ -676,13 +677,10 @@ describe('draftCharter: the platform’s own cookies not seen', () => {
     ]) {
       const draft = draftCharter(runs, { language: 'en' });
       expect(draft.rows.flatMap((row) => row.marks)).not.toContain('not-observed');
-      expect(draft.notes.map((note) => note.name)).toEqual(['csrftoken', 'cookies_preferences', 'django_language']);
+      expect(draft.notes.map(noteName)).toEqual(['csrftoken', 'cookies_preferences', 'django_language']);
     }
     // Both runs lost cookies: either may have lost it, and neither says it was not seen.
-    expect(draftCharter([lost, lost], { language: 'en' }).notes.map((note) => note.name)).toEqual([
-      'cookies_preferences',
-      'django_language',
-    ]);
+    expect(draftCharter([lost, lost], { language: 'en' }).notes.map(noteName)).toEqual(['cookies_preferences', 'django_language']);
   });
 
   it('marks an entry of the site’s charter a run that lost nothing did not see, beside a run that lost cookies, and notes it not', () => {
@@ -1271,5 +1269,97 @@ describe('draftCharter: a charter’s words longer than a cell', () => {
     const meant = draft.rows.map((r) => r.entry);
     expect(readBack(draft)).toEqual({ markdown: meant, html: meant });
     expect(rowOf(draftOf({ purpose: 'Courte' }), 'sessionid')!.marks).toEqual([]);
+  });
+});
+
+describe('draftCharter: lines of the charter its parser could not read', () => {
+  const TOULOUSE = 'data.toulouse-metropole.fr';
+  // The real Toulouse charter, plus two rows an author typed with one tab too many (5 cells under a 4-column header).
+  const text =
+    readFileSync(`charters/${TOULOUSE}.txt`, 'utf8') +
+    "\nMatomo\tMesure d'audience\t(front)\t_pk_id\tIdentifier le visiteur (statistiques)\n" +
+    "AT Internet\tMesure d'audience\t(front)\tatuserid\tIdentifiant visiteur\n";
+  const reading = readCharterPageReading(text, null);
+  const [matomo, atInternet] = reading.unreadRows;
+  const charter: ParsedCharter = { portal: reading.portal, language: reading.language, entries: reading.entries };
+  const live = {
+    host: TOULOUSE,
+    fetchedAt: NOW_MS,
+    url: `https://${TOULOUSE}/terms/cookies-policy/`,
+    charter,
+    unreadRows: reading.unreadRows,
+    problem: null,
+  };
+  const played = [
+    { name: 'sessionid', days: 14 },
+    { name: '_pk_id.3.1fff', days: 393 },
+    { name: 'mystery', days: 3 },
+  ];
+  const audited = buildReport(playSite(TOULOUSE, played, 'accepted'), registryWith(TOULOUSE, charter), NOW_MS, live);
+  const unreadNotes = (draft: CharterDraft) => draft.notes.filter((note) => note.kind.startsWith('unread'));
+
+  it('lists each line not read, its number and its text, in both languages and formats', () => {
+    expect(audited.charter.unreadRows).toHaveLength(2);
+    expect([matomo!.text, atInternet!.text]).toEqual([expect.stringContaining('_pk_id'), expect.stringContaining('atuserid')]);
+    const french = draftCharter([audited]);
+    const english = draftCharter([audited], { language: 'en' });
+    for (const draft of [french, english]) {
+      expect(unreadNotes(draft)).toEqual([
+        { kind: 'unread-line', line: matomo!.line, text: matomo!.text },
+        { kind: 'unread-line', line: atInternet!.line, text: atInternet!.text },
+      ]);
+    }
+    const quotedFr = (row: typeof matomo) => `${row!.line} de la charte n’a pas pu être lue`;
+    const quotedEn = (row: typeof matomo) => `Line not read: line ${row!.line} of the charter could not be read`;
+    for (const row of [matomo, atInternet]) {
+      expect(draftMarkdown(french)).toContain(`Ligne non lue\u202f: la ligne ${quotedFr(row)}`);
+      expect(draftMarkdown(french)).toContain(`«\u202f${markdownText(row!.text)}\u202f»`);
+      expect(draftHtml(french)).toContain(`«\u202f${htmlText(row!.text)}\u202f»`);
+      expect(draftMarkdown(english)).toContain(`${quotedEn(row)}, and nothing it declares is written here: "${markdownText(row!.text)}".`);
+      expect(draftHtml(english)).toContain(`${quotedEn(row)}, and nothing it declares is written here: "${htmlText(row!.text)}".`);
+    }
+    // The list around the lines adds no entry: both formats read back as the rows, whatever the lines say.
+    for (const draft of [french, english]) {
+      const meant = draft.rows.map((row) => row.entry);
+      expect(readBack(draft)).toEqual({ markdown: meant, html: meant });
+    }
+  });
+
+  it('does not say the charter does not declare a cookie a line not read names, but that it may, there', () => {
+    const french = draftMarkdown(draftCharter([audited]));
+    expect(french).toContain(
+      `\\_pk\\_id\\.\\* (Matomo) a été observé mais la charte du portail le déclare peut-être à la ligne ${matomo!.line}, que l’extension n’a pas pu lire.`,
+    );
+    // A cookie no line names: not declared, as before.
+    expect(french).toContain('mystery (Prestataire inconnu) a été observé mais la charte ne le déclare pas.');
+    const english = draftHtml(draftCharter([audited], { language: 'en' }));
+    expect(english).toContain(
+      `_pk_id.* (Matomo) was observed but the portal's charter may declare it on line ${matomo!.line}, which could not be read.`,
+    );
+    expect(english).toContain('mystery (Unknown provider) was observed but the charter does not declare it.');
+  });
+
+  it('quotes a line as the list shows names, escaped and cut, and counts the lines a report did not keep', () => {
+    const long = `<b>|Nom du cookie|</b> ${'x'.repeat(1_000)}`;
+    const rowsNotKept = { line: 9, text: '', reason: { kind: 'rows-not-kept', count: 4, kept: 100 }, more: 4 } as const;
+    const withOld: typeof audited = {
+      ...audited,
+      charter: { ...audited.charter, unreadRows: [{ line: 9, text: long, reason: 'an older version’s reason' }, rowsNotKept] },
+    };
+    // Two runs of one charter: each line once, the count not added up.
+    const draft = draftCharter([withOld, withOld]);
+    expect(unreadNotes(draft)).toEqual([
+      { kind: 'unread-line', line: 9, text: long },
+      { kind: 'unread-more', count: 4 },
+    ]);
+    const html = draftHtml(draft);
+    const shown = `&lt;b&gt;|Nom du cookie|&lt;/b&gt; ${'x'.repeat(300 - '<b>|Nom du cookie|</b> '.length)}…`;
+    expect(html).toContain(
+      `la ligne 9 de la charte n’a pas pu être lue, et rien de ce qu’elle déclare n’est repris ici\u202f: «\u202f${shown}\u202f»`,
+    );
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('Lignes non lues\u202f: 4 autres lignes de la charte n’ont pas pu être lues');
+    const meant = draft.rows.map((row) => row.entry);
+    expect(readBack(draft)).toEqual({ markdown: meant, html: meant });
   });
 });

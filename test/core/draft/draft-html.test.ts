@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { readCharterPageReading } from '../../../src/core/charter/live.ts';
+import { draftCharter } from '../../../src/core/draft/charter-draft.ts';
 import { draftHtml, htmlRow, htmlText } from '../../../src/core/draft/draft-html.ts';
+import { auditSite, charterEntry, playSite } from '../../support/charter-audit.ts';
 import type { CharterDraft, DraftRow } from '../../../src/core/draft/draft-types.ts';
 import { charterDraft, draftRow } from '../../support/drafts.ts';
 import { randomText } from '../../support/hostile-text.ts';
@@ -105,5 +109,79 @@ describe('draftHtml', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('draftHtml: the remarks beside cookie names', () => {
+  /** WCAG's contrast ratio of two `#rrggbb` colours. */
+  const contrast = (a: string, b: string) => {
+    const channel = (hex: string) => {
+      const c = parseInt(hex, 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
+    const luminance = (colour: string) =>
+      0.2126 * channel(colour.slice(1, 3)) + 0.7152 * channel(colour.slice(3, 5)) + 0.0722 * channel(colour.slice(5, 7));
+    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (light! + 0.05) / (dark! + 0.05);
+  };
+
+  it('are written in a colour of 4.5:1 or more on the light page and on the dark one (bold 16px is not large text)', () => {
+    const html = draftHtml(draft([row('mystery', {}, ['to-review'])]));
+    expect(html).toContain('<em class="draft-mark">');
+    const [, light, dark] = /\.draft-mark \{[^}]*color: light-dark\((#[0-9a-f]{6}), (#[0-9a-f]{6})\)/.exec(html) ?? [];
+    // White: the light scheme's canvas; Firefox's and Chrome's dark canvases.
+    expect(contrast(light!, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    for (const canvas of ['#1c1b22', '#121212']) expect(contrast(dark!, canvas), canvas).toBeGreaterThanOrEqual(4.5);
+    // A browser without light-dark() keeps the light colour.
+    expect(html).toMatch(new RegExp(`\\.draft-mark \\{ color: ${light}; color: light-dark\\(`));
+  });
+});
+
+describe('draftHtml: words in another language than the page (WCAG 3.1.2)', () => {
+  const reading = readCharterPageReading(readFileSync('charters/data.tco.re.txt', 'utf8'), null);
+  const audited = auditSite(
+    playSite(
+      'data.tco.re',
+      [
+        { name: 'sessionid', days: 14 },
+        { name: 'AWSALB', days: 7 },
+      ],
+      'accepted',
+    ),
+    reading,
+  );
+
+  it('marks a French charter’s words in an English page, and the Open Cookie Database’s English in a French one, with their language', () => {
+    const english = draftHtml(draftCharter([audited], { language: 'en' }));
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('<td lang="fr">Se souvenir de l&#39;utilisateur d&#39;une page à une autre.</td>');
+    const french = draftHtml(draftCharter([audited], { language: 'fr' }));
+    expect(french).toContain('<html lang="fr">');
+    expect(french).toMatch(/<td lang="en">These cookies enable us/);
+    // Words in the page's own language, and a name or a provider, carry none.
+    expect(french).toContain('<td>Se souvenir de l&#39;utilisateur d&#39;une page à une autre.</td>');
+    expect(french).not.toMatch(/<td lang="[a-z]+">(?:Huwise|Opendatasoft|<code>)/);
+  });
+
+  it('marks a duration the charter states in its language, never one observed, written in the page’s', () => {
+    const charter = {
+      portal: 'data.tco.re',
+      language: 'fr' as const,
+      entries: [
+        charterEntry('sessionid', { duration: '2 semaines', purpose: 'Se souvenir' }),
+        charterEntry('csrftoken', { duration: '1 jour', purpose: 'Protéger les formulaires' }),
+      ],
+    };
+    const site = playSite(
+      'data.tco.re',
+      [
+        { name: 'sessionid', days: 14 },
+        { name: 'csrftoken', days: 364 },
+      ],
+      'accepted',
+    );
+    const english = draftHtml(draftCharter([auditSite(site, charter)], { language: 'en' }));
+    expect(english).toMatch(/<code>sessionid<\/code>.*<\/td><td lang="fr">2 semaines<\/td><td lang="fr">Se souvenir<\/td>/);
+    expect(english).toMatch(/<code>csrftoken<\/code>.*<\/td><td>1 year<\/td><td lang="fr">Protéger les formulaires<\/td>/);
   });
 });

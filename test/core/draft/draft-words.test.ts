@@ -33,6 +33,8 @@ const NOTES: { [K in keyof DraftWords['review']]: (words: DraftWords) => string[
   platformUnseen: (words) => [words.review.platformUnseen('N', true), words.review.platformUnseen('N', false)],
   originUnknown: (words) => [words.review.originUnknown('N', 'D')],
   moreOriginUnknown: (words) => [words.review.moreOriginUnknown(1), words.review.moreOriginUnknown(2)],
+  unreadLine: (words) => [words.review.unreadLine('7', 'T'), words.review.unreadLine('7', '')],
+  unreadMore: (words) => [words.review.unreadMore(1), words.review.unreadMore(2)],
 };
 
 /** Every string a draft's words hold or make, with placeholders for what comes from outside. */
@@ -102,6 +104,12 @@ describe.each(DRAFT_LANGUAGES)('DRAFT_WORDS (%s)', (language) => {
       words.review.originUnknown(name, '.Duration|Provider'),
       words.review.moreOriginUnknown(3),
       words.review.moreOriginUnknown(1),
+      words.review.toReview(name, 'Provider|Cookie', null, words.maybeInUnreadLine('12')),
+      words.review.unreadLine('12', `${words.header.join(' | ')}`),
+      words.review.unreadLine('12', `${words.header[1]} : _pk_id`),
+      words.review.unreadLine('12', ''),
+      words.review.unreadMore(3),
+      words.review.unreadMore(1),
     ];
     for (const note of notes) {
       expect(readFieldLine(note), note).toBeNull();

@@ -464,6 +464,50 @@ describe('charter on a saved page in another encoding than UTF-8 (review of 2026
   });
 });
 
+describe('charter on a text charter saved as Latin-1 (review of 2026-12-06)', () => {
+  /** A UTF-8 text as an editor saving in Latin-1 writes it: a byte a character. */
+  const latin1 = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
+
+  it('says of each real charter that fails that it is not valid UTF-8, as --charter does, not that it has no cookie table', async () => {
+    const charters = [
+      'anglet-opendatapaysbasque.opendatasoft.com',
+      'data.nantesmetropole.fr',
+      'data.tco.re',
+      'data.toulouse-metropole.fr',
+      'itie.opendatasoft.com',
+    ];
+    for (const host of charters) {
+      const file = scratchFile(`${host}-latin1.txt`, latin1(readFileSync(join(ROOT, 'charters', `${host}.txt`), 'utf8')));
+      const check = await runInProcess(['check', file], noNetwork);
+      expect(check.status, host).toBe(1);
+      expect(check.stdout, host).toContain(
+        'FAILED: not valid UTF-8 (as a charter saved as Latin-1 or Windows-1252 is): save the charter as UTF-8',
+      );
+      expect(check.stdout, host).not.toContain('no cookie table');
+      const parse = await runInProcess(['parse', file], noNetwork);
+      expect([parse.status, parse.stderr], host).toEqual([
+        1,
+        `charter: ${file}: not valid UTF-8 (as a charter saved as Latin-1 or Windows-1252 is): save the charter as UTF-8\n`,
+      ]);
+    }
+  });
+
+  it('warns on stderr when such a file reads all the same, its bad bytes read as U+FFFD', async () => {
+    const file = scratchFile(
+      'english-latin1.md',
+      latin1(
+        "| Supplier name | Cookie name | Duration | Function |\n|---|---|---|---|\n| Matomo | _pk_id.* | 13 mois | Mesure d'audience anonymisée |\n",
+      ),
+    );
+    const warning = `charter: ${file}: warning: not valid UTF-8 (as a charter saved as Latin-1 or Windows-1252 is): save the charter as UTF-8; the characters that could not be decoded read as U+FFFD\n`;
+    for (const command of ['parse', 'check', 'text']) {
+      const run = await runInProcess([command, file], noNetwork);
+      expect([run.status, run.stderr], command).toEqual([0, warning]);
+    }
+    expect((await runInProcess(['parse', file], noNetwork)).stdout).toContain('anonymis\uFFFDe');
+  });
+});
+
 describe('charter on an https:// URL', () => {
   const URL = 'https://demo.opendatasoft.com/terms/cookies-policy/';
   const page = charterPage('demo.opendatasoft.com', DEMO_CHARTER);

@@ -1,0 +1,73 @@
+/**
+ * The lines of the portal's charter its parser could not read, as the reports keep them
+ * (Report.charter.unreadRows): a cookie declared in one is not among the charter's entries, so
+ * the draft lists each line for the operator to copy by hand, and says of a cookie it adds whose
+ * name such a line holds that the charter may declare it there, not that it does not (the popup
+ * says of the same lines that a cookie shown as not in the charter may be declared there).
+ */
+import { stripWrapping, toCookieName } from '../charter/cells.ts';
+import type { CharterEntry } from '../charter/types.ts';
+import { MAX_LIVE_UNREAD_ROWS } from '../charter/unread-lines.ts';
+import { siteMatcher } from '../registry/match.ts';
+import { buildRegistry, withSiteCharter } from '../registry/registry.ts';
+import type { RunCookie, RunReport } from '../report/compare-runs.ts';
+
+/** A line not read: its 1-based number and its text as the report keeps it (whitespace collapsed, at most 300 characters). */
+export type UnreadLine = { line: number; text: string };
+
+/** The lines the draft lists, and how many more were not read (not listed: past what a report keeps, or what the draft lists). */
+export type UnreadLines = { lines: UnreadLine[]; more: number };
+
+/** Known trackers only, no charter: whether a line's name declares a cookie is the matcher's word, as for a read entry. */
+const BARE_REGISTRY = buildRegistry({}, { openCookieDatabase: [] });
+
+/** What separates the words and cells of a line (its tabs were collapsed to spaces). */
+const WORD_SEPARATORS = /[\s|,;/]+/u;
+
+/**
+ * The lines not read of every report, in line order, each once (a line with two problems is two
+ * rows; two runs of one charter give the same lines); at most MAX_LIVE_UNREAD_ROWS, as a report
+ * keeps, the rest counted with the lines a report's own note counts (the larger run's count).
+ */
+export function gatherUnreadLines(reports: readonly RunReport[]): UnreadLines {
+  const byKey = new Map<string, UnreadLine>();
+  let more = 0;
+  for (const report of reports) {
+    let counted = 0;
+    for (const { line, text, more: notListed } of report.charter.unreadRows ?? []) {
+      if (notListed !== undefined) counted += notListed;
+      else byKey.set(`${line}\u0000${text}`, { line, text });
+    }
+    more = Math.max(more, counted);
+  }
+  const lines = [...byKey.values()].sort((a, b) => a.line - b.line || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  return { lines: lines.slice(0, MAX_LIVE_UNREAD_ROWS), more: more + Math.max(0, lines.length - MAX_LIVE_UNREAD_ROWS) };
+}
+
+/**
+ * The line not read that may declare a cookie, read as the charter would have been: each word of
+ * each line that could be a cookie name (`_pk_id`, `atuserid`, `_ga*`) an entry in every section,
+ * matched as the extension matches (`_pk_id` declares `_pk_id.3.1fff`); null when none does.
+ * Null for every cookie when there are no lines.
+ */
+export function unreadLineMatcher(host: string, lines: readonly UnreadLine[]): (cookie: RunCookie) => number | null {
+  const entries: CharterEntry[] = [];
+  const lineOf: number[] = [];
+  for (const { line, text } of lines) {
+    for (const word of text.replace(/\\(.)/gu, '$1').split(WORD_SEPARATORS)) {
+      const name = toCookieName(stripWrapping(word), false);
+      if ('kind' in name) continue;
+      // Both sides: embedded content's cookie answers to the third-party section, the portal's own to any (core/registry/match.ts).
+      for (const category of ['other', 'third-party'] as const) {
+        entries.push({ provider: '', service: null, cookie: name.cookie, match: name.match, purpose: '', duration: null, category });
+        lineOf.push(line);
+      }
+    }
+  }
+  if (entries.length === 0) return () => null;
+  const match = siteMatcher(withSiteCharter(BARE_REGISTRY, host, { portal: null, language: null, entries }, 'live'), host);
+  return (cookie) => {
+    const found = match({ name: cookie.name, domain: cookie.domain, thirdParty: cookie.thirdParty !== null });
+    return found.reference?.kind === 'charter' ? (lineOf[found.reference.entryIndex] ?? null) : null;
+  };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { gatherUnreadLines, unreadLineMatcher } from '../../../src/core/draft/lines-not-read.ts';
+import { report, reportCookie } from '../../support/reports.ts';
+
+const HOST = 'data.tco.re';
+const cookie = (name: string, embedded = false) =>
+  reportCookie({ name, ...(embedded ? { domain: '.player.example', thirdParty: { via: 'frame' as const } } : {}) });
+
+describe('unreadLineMatcher', () => {
+  const lines = [
+    { line: 12, text: "Matomo | Mesure d'audience | \\_pk\\_id | 13 mois" },
+    { line: 14, text: 'Google Analytics `_ga*` (statistiques)' },
+    { line: 20, text: 'Vimeo, vuid; Identifiant' },
+  ];
+  const lineOf = unreadLineMatcher(HOST, lines);
+
+  it('finds the line whose words declare a cookie, as the matcher reads a name (a family, a prefix, an escape, a wrapper)', () => {
+    expect(lineOf(cookie('_pk_id.3.1fff'))).toBe(12);
+    expect(lineOf(cookie('_ga_ABC123'))).toBe(14);
+    expect(lineOf(cookie('vuid'))).toBe(20);
+    // Embedded content's cookie too: a line may be of the third-party section.
+    expect(lineOf(cookie('vuid', true))).toBe(20);
+  });
+
+  it('finds none for a cookie no line names, nor for any when there are no lines', () => {
+    expect(lineOf(cookie('sessionid'))).toBeNull();
+    expect(lineOf(cookie('_pk_ses.3.1fff'))).toBeNull();
+    expect(unreadLineMatcher(HOST, [])(cookie('_ga'))).toBeNull();
+  });
+});
+
+describe('gatherUnreadLines', () => {
+  it('lists each line once in line order, and counts the lines not kept once for runs of one charter', () => {
+    const unreadRows = [
+      { line: 30, text: 'b', reason: 'r' },
+      { line: 7, text: 'a', reason: 'r' },
+      { line: 7, text: 'a', reason: 'another problem of the line' },
+      { line: 30, text: '', reason: 'r', more: 3 },
+    ];
+    const run = report([], { charter: { ...report([]).charter, kind: 'live', unreadRows } });
+    expect(gatherUnreadLines([run, run, report([])])).toEqual({
+      lines: [
+        { line: 7, text: 'a' },
+        { line: 30, text: 'b' },
+      ],
+      more: 3,
+    });
+    expect(gatherUnreadLines([report([])])).toEqual({ lines: [], more: 0 });
+  });
+});
