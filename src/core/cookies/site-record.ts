@@ -411,7 +411,17 @@ export function recordCookieChange(
     const held = site.choiceHeldBy;
     if (!previous && held && !held.includes(key)) return null;
     if (held?.includes(key)) site.choiceHeldBy = held.filter((heldBy) => heldBy !== key);
-    return choiceRemoved(site, key, now) || held?.includes(key) ? site : null;
+    if (!choiceRemoved(site, key, now)) return held?.includes(key) ? site : null;
+    // The choice changed: its event, as in a record kept whole (the timeline's divider; consentAt counts it).
+    return appendTimeline(site, {
+      type: 'removed',
+      at: now,
+      name: cookie.name,
+      domain: cookie.domain,
+      phase: judgeByName(site.consent, cookie.name).phase,
+      ...(context.byBrowser ? { byBrowser: true as const } : {}),
+      consent: { state: site.consent.state, trackers: { ...site.consent.trackers } },
+    });
   }
 
   if (ownChoice) {

@@ -361,6 +361,13 @@ describe('recordCookieChange', () => {
       // The remaining one goes too: no choice.
       expect(recordCookieChange(site, choice(false), true, T + 4000)).toBe(site);
       expect(site.consent.state).toBe('none');
+      // Each removal that changed the choice is in the timeline with the choice it left, as in a record kept whole (re-review rrB 2).
+      const removals = site.timeline.filter((event) => event.type === 'removed');
+      expect(removals).toMatchObject([
+        { at: T + 3000, name: 'cookies_preferences', consent: { state: 'refused', trackers: { ga: false } } },
+        { at: T + 4000, name: 'cookies_preferences', consent: { state: 'none', trackers: {} } },
+      ]);
+      expect(consentAt(site, 1)).toMatchObject({ state: 'refused' });
     });
   });
 
