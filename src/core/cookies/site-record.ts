@@ -336,16 +336,17 @@ function consentByClockAt(site: SiteRecord, at: number): Pick<SiteConsent, 'stat
 }
 
 /**
- * The choice the site held last: its consent now or, when a page removed its consent cookie since
- * (no choice now), the last choice its timeline recorded before that; no choice when none is left,
- * or when the browser removed it (its lifetime over: the visitor is asked anew, as at first).
+ * The choice the site held last: the last choice its timeline recorded before a page removed its
+ * consent cookie, when one did since (no choice now, or the choice of another consent cookie put
+ * back: consentLeftByRemoval), else its consent now; no choice when none is left, or when the
+ * browser removed it (its lifetime over: the visitor is asked anew, as at first).
  */
 function lastChoiceHeld(site: SiteRecord): Pick<SiteConsent, 'state' | 'trackers'> {
-  if (site.consent.state !== 'none') return site.consent;
   for (let i = site.timeline.length - 1; i >= 0; i--) {
     const event = site.timeline[i]!;
     if (!('consent' in event) || event.consent === undefined) continue;
-    if (event.consent.state !== 'none' || ('byBrowser' in event && event.byBrowser)) return event.consent;
+    if ('byBrowser' in event && event.byBrowser) return event.consent;
+    if (event.type !== 'removed' && event.consent.state !== 'none') return event.consent;
   }
   return site.consent;
 }
@@ -355,7 +356,8 @@ function lastChoiceHeld(site: SiteRecord): Pick<SiteConsent, 'state' | 'trackers
  * answers it no more for a cookie `next` judges otherwise; present again by another site's write,
  * that cookie is the site's to remove again. Another tracker switched leaves the others' removals,
  * and so does the same choice saved again after a page removed its cookie (a banner that deletes
- * its cookie before writing it): a choice lapsed is no other choice. One the browser let expire is.
+ * its cookie before writing it): a choice lapsed is no other choice, nor one another consent
+ * cookie's put back meanwhile (not a choice recorded: no call here). One the browser let expire is.
  */
 function forgetSiteRemovals(site: SiteRecord, next: Pick<SiteConsent, 'state' | 'trackers'>, cookies = Object.values(site.cookies)): void {
   const before = lastChoiceHeld(site);
@@ -409,7 +411,17 @@ export function recordCookieChange(
     const held = site.choiceHeldBy;
     if (!previous && held && !held.includes(key)) return null;
     if (held?.includes(key)) site.choiceHeldBy = held.filter((heldBy) => heldBy !== key);
-    return choiceRemoved(site, key, now) || held?.includes(key) ? site : null;
+    if (!choiceRemoved(site, key, now)) return held?.includes(key) ? site : null;
+    // The choice changed: its event, as in a record kept whole (the timeline's divider; consentAt counts it).
+    return appendTimeline(site, {
+      type: 'removed',
+      at: now,
+      name: cookie.name,
+      domain: cookie.domain,
+      phase: judgeByName(site.consent, cookie.name).phase,
+      ...(context.byBrowser ? { byBrowser: true as const } : {}),
+      consent: { state: site.consent.state, trackers: { ...site.consent.trackers } },
+    });
   }
 
   if (ownChoice) {
@@ -545,7 +557,7 @@ const isOwnChoice = (site: SiteRecord, cookie: BrowserCookie, via: Via | undefin
 /**
  * Does to `entries`, kept outside `site`'s record (recorder.ts keeps what a cookie of the site
  * would be were a write of unknown origin), what recording `cookie` set in `site` does to the
- * record's own (forgetSiteRemovals, when it records a choice or puts one back): an entry swapped in later must be
+ * record's own (forgetSiteRemovals, when it records a choice): an entry swapped in later must be
  * as one the record held all along. Call it before recordCookieChange records `cookie`.
  */
 export function forgetSiteRemovalsApart(
@@ -556,11 +568,8 @@ export function forgetSiteRemovalsApart(
   context: RecordContext,
   entries: SiteCookie[],
 ): void {
-  if (!isOwnChoice(site, cookie, context.via) || entries.length === 0) return;
-  if (!removed) return forgetSiteRemovals(site, decodeConsent(cookie.value, now), entries);
-  // A removal that puts back the choice of another consent cookie (consentLeftByRemoval).
-  const left = consentLeftByRemoval(site, cookieKey(describeCookie(cookie, now)), now);
-  if (left !== null && left.state !== 'none') forgetSiteRemovals(site, left, entries);
+  if (removed || !isOwnChoice(site, cookie, context.via) || entries.length === 0) return;
+  forgetSiteRemovals(site, decodeConsent(cookie.value, now), entries);
 }
 
 /**
@@ -618,14 +627,15 @@ function consentLeftByRemoval(site: SiteRecord, key: string, now: number): SiteC
 
 /**
  * The site's consent cookie `key` removed: the consent it leaves (`consentLeftByRemoval`) is in
- * force. A choice in force again is a change of choice, as a write's (forgetSiteRemovals); no
- * choice left is one lapsed, not another. Returns true when the consent changed.
+ * force. A choice put back is no choice saved: the site's removals stand (forgetSiteRemovals is
+ * for a choice written). A banner that deletes its cookie before writing the same choice puts
+ * back another cookie's for a moment; had that forgotten them, the same choice saved again would
+ * find nothing to restore (a false "kept after a refusal"). Returns true when the consent changed.
  */
 function choiceRemoved(site: SiteRecord, key: string, now: number): boolean {
   const left = consentLeftByRemoval(site, key, now);
   forgetHeldChoice(site, key);
   if (left === null) return false;
-  if (left.state !== 'none') forgetSiteRemovals(site, left);
   site.consent = left;
   return true;
 }

@@ -361,6 +361,13 @@ describe('recordCookieChange', () => {
       // The remaining one goes too: no choice.
       expect(recordCookieChange(site, choice(false), true, T + 4000)).toBe(site);
       expect(site.consent.state).toBe('none');
+      // Each removal that changed the choice is in the timeline with the choice it left, as in a record kept whole (re-review rrB 2).
+      const removals = site.timeline.filter((event) => event.type === 'removed');
+      expect(removals).toMatchObject([
+        { at: T + 3000, name: 'cookies_preferences', consent: { state: 'refused', trackers: { ga: false } } },
+        { at: T + 4000, name: 'cookies_preferences', consent: { state: 'none', trackers: {} } },
+      ]);
+      expect(consentAt(site, 1)).toMatchObject({ state: 'refused' });
     });
   });
 
@@ -858,7 +865,36 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
       expect(findings(expired)).toContainEqual(expect.stringMatching(/^after-refusal high: .* kept after a refusal/));
     });
 
-    it('by another open site, maybe, after the site removed it: a refusal back in force as another consent cookie goes is a choice changed, as one saved', () => {
+    it.each([
+      ['on another path', { path: '/explore/' }],
+      ['on the parent domain', { domain: '.opendatasoft.com', hostOnly: false }],
+    ])(
+      'by another open site, maybe, after the site removed it: the same refusal removed and saved again, an older acceptance %s put back meanwhile, is no other choice (re-review rrB 1)',
+      (_, other) => {
+        const site = emptySite('itie.opendatasoft.com', '0');
+        recordCookieChange(site, { ...accepted, ...other }, false, 1); // an older acceptance, in another copy
+        recordCookieChange(site, ownGa, false, 1000);
+        recordCookieChange(site, refused, false, 2000); // the refusal, in force
+        recordCookieChange(site, ownGa, true, 3000); // the portal removes its _ga
+        recordCookieChange(site, citysGa, false, 4000, { originUnknown: true }); // the city's tab writes _ga
+        expect(findings(site)).toEqual([]);
+        // The banner deletes its cookie (the acceptance is in force for 1 ms) and writes the same refusal.
+        // An entry kept outside the record (recorder.ts) is told the same, before the record is.
+        const apart = structuredClone(gaOf(site));
+        for (const [removed, at] of [
+          [true, 5000],
+          [false, 5001],
+        ] as const) {
+          forgetSiteRemovalsApart(site, refused, removed, at, {}, [apart]);
+          recordCookieChange(site, refused, removed, at);
+        }
+        expect(site.consent.state).toBe('refused');
+        expect(findings(site)).toEqual([]);
+        expect(apart.unclaimedWrite).toMatchObject({ siteRemoved: 3000 });
+      },
+    );
+
+    it('by another open site, maybe, after the site removed it: a refusal back in force as another consent cookie goes is no choice saved (the site’s removal stands)', () => {
       const site = emptySite('itie.opendatasoft.com', '0');
       const acceptedOnPath = { ...accepted, path: '/explore/' };
       recordCookieChange(site, refused, false, 1);
@@ -867,13 +903,17 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
       recordCookieChange(site, ownGa, true, 2000);
       recordCookieChange(site, citysGa, false, 3000, { originUnknown: true });
       expect(findings(site)).toEqual([]);
-      // The acceptance's cookie goes: the refusal is in force again, and the site keeps its _ga after it.
-      // An entry kept outside the record (recorder.ts) is told the same, before the record is.
+      // The acceptance's cookie goes: the refusal is in force again, but no choice was saved (a
+      // banner deleting its cookie before writing it puts the other one's back for a moment).
       const apart = structuredClone(gaOf(site));
       forgetSiteRemovalsApart(site, acceptedOnPath, true, 4000, {}, [apart]);
-      expect(apart.unclaimedWrite).toMatchObject({ siteRemoved: null });
       recordCookieChange(site, acceptedOnPath, true, 4000);
       expect(site.consent.state).toBe('refused');
+      expect(findings(site)).toEqual([]);
+      expect(apart.unclaimedWrite).toMatchObject({ siteRemoved: 2000 });
+      // A choice saved that judges _ga otherwise than the one the acceptance's removal left does forget it.
+      recordCookieChange(site, acceptedOnPath, false, 5000);
+      recordCookieChange(site, refused, false, 6000);
       expect(findings(site)).toContainEqual(expect.stringMatching(/^after-refusal high: .* kept after a refusal/));
     });
 
