@@ -61,16 +61,19 @@ export function rowsOf(report: Report): CookieRow[] {
     entry: null,
     charterLanguage,
   }));
-  // An entry's row is keyed by its name and how many entries of that name come before it (a charter
-  // may declare one twice), not by its place in notSeen: an entry seen since moved the others' places,
-  // so their rows got other ids, were written anew, and a focused one lost the focus.
+  // An entry's row is keyed by its name, provider and section, and how many entries of the same come
+  // before it, not by its place in notSeen: an entry seen since moved the others' places, so their rows
+  // got other ids, were written anew, and a focused one lost the focus. The provider and section keep
+  // apart one name declared for two (the site's own testCookie, Disqus's): one of them seen, the
+  // other was no longer the second of its name.
   const earlier = new Map<string, number>();
   const unseen: CookieRow[] = report.notSeen.map((entry) => {
     const name = entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie;
-    const count = earlier.get(name) ?? 0;
-    earlier.set(name, count + 1);
+    const identity = `${keyPart(name)}:${keyPart(entry.provider)}:${entry.category}`;
+    const count = earlier.get(identity) ?? 0;
+    earlier.set(identity, count + 1);
     return {
-      key: `e:${count}:${keyPart(name)}`,
+      key: `e:${count}:${identity}`,
       name,
       status: 'not-seen',
       category: entry.category,

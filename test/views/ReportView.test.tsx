@@ -56,6 +56,26 @@ const rerenderedProps = {
   language: 'en',
 };
 
+/** A charter declaring testCookie twice: the portal's own (necessary), and Disqus's in the third-party section. */
+const ownTestCookie = {
+  provider: 'Opendatasoft',
+  service: null,
+  cookie: 'testCookie',
+  match: 'exact',
+  purpose: 'Own',
+  duration: null,
+  category: 'necessary',
+} as const;
+const disqusTestCookie = { ...ownTestCookie, provider: 'Disqus', purpose: 'Disqus', category: 'third-party' } as const;
+/** The not-seen finding the report makes of such an entry (findings.ts). */
+const testCookieFinding = ({ provider, category }: typeof ownTestCookie | typeof disqusTestCookie) =>
+  finding({
+    kind: 'not-seen',
+    cookie: 'testCookie',
+    evidence: `declared by the charter (${provider}), not seen this session`,
+    detail: { provider, category, source: 'charter' },
+  });
+
 function view(overrides: Partial<Parameters<typeof ReportView>[0]> = {}) {
   return render(
     <ReportView
@@ -209,6 +229,26 @@ describe('ReportView', () => {
     rerender(<ReportView report={after} {...rerenderedProps} />);
     // Keyed by its place in notSeen, the row got another id, was written anew, and the focus fell to the page.
     expect(container.querySelector('[data-cookie="_pk_ses"]')).toBe(row);
+    expect(document.activeElement).toBe(row);
+  });
+
+  it('keeps the focus on a not-seen row when another entry of its name, another provider’s, is seen', () => {
+    const before = report([reportCookie({ name: 'sessionid' })], {
+      notSeen: [ownTestCookie, disqusTestCookie],
+      findings: [testCookieFinding(ownTestCookie), testCookieFinding(disqusTestCookie)],
+    });
+    // The portal's own testCookie is then set: Disqus's alone stays not seen.
+    const after = report([reportCookie({ name: 'sessionid' }), reportCookie({ name: 'testCookie' })], {
+      notSeen: [disqusTestCookie],
+      findings: [testCookieFinding(disqusTestCookie)],
+    });
+    const { container, rerender } = render(<ReportView report={before} {...rerenderedProps} />);
+    const disqusRow = () => container.querySelector<HTMLElement>('#cat-third-party + ul [data-cookie="testCookie"]');
+    const row = disqusRow()!;
+    row.focus();
+    rerender(<ReportView report={after} {...rerenderedProps} />);
+    // Keyed among the entries of its name alone, it became the first: another id, written anew, the focus fell to the page.
+    expect(disqusRow()).toBe(row);
     expect(document.activeElement).toBe(row);
   });
 

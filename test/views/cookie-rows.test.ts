@@ -104,6 +104,27 @@ describe('rows', () => {
     expect(rowsOf(report([], { notSeen: [entry('dup', 'P'), entry('dup', 'Q')] })).map((row) => row.key)).toEqual(keys.slice(1));
   });
 
+  it('keeps the key of an entry not seen when another entry of its name, another provider’s, is seen', () => {
+    // A charter declaring testCookie twice: the portal's own (necessary), and Disqus's in the
+    // third-party section. The site's own being set, only Disqus's stays not seen.
+    const own = {
+      provider: 'Opendatasoft',
+      service: null,
+      cookie: 'testCookie',
+      match: 'exact',
+      purpose: 'own',
+      duration: null,
+      category: 'necessary',
+    } as const;
+    const disqus = { ...own, provider: 'Disqus', purpose: 'Disqus', category: 'third-party' } as const;
+    const disqusKey = (rows: ReturnType<typeof rowsOf>) => rows.find((row) => row.entry?.provider === 'Disqus')!.key;
+    const before = rowsOf(report([], { notSeen: [own, disqus] }));
+    const after = rowsOf(report([reportCookie({ name: 'testCookie' })], { notSeen: [disqus] }));
+    // Counted among the entries of its name alone, it became the first of them: another key, another row id.
+    expect(disqusKey(after)).toBe(disqusKey(before));
+    expect(new Set(before.map((row) => row.key)).size).toBe(2);
+  });
+
   it('keys a very long name in linear time', () => {
     const name = '"<:> '.repeat(20_000);
     const started = performance.now();
