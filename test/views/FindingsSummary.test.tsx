@@ -143,6 +143,28 @@ describe('FindingsSummary', () => {
     expect(now[1]).toBe(lines[1]);
   });
 
+  it('keeps the focus on a not-seen finding’s button when another of its name, another provider’s, goes', () => {
+    // A charter declaring testCookie twice: the portal's own (necessary), and Disqus's in the third-party section.
+    const notSeen = (provider: string, category: 'necessary' | 'third-party') =>
+      finding({
+        kind: 'not-seen',
+        cookie: 'testCookie',
+        evidence: `declared by the charter (${provider}), not seen this session`,
+        detail: { provider, category, source: 'charter' },
+      });
+    const own = notSeen('Opendatasoft', 'necessary');
+    const disqus = notSeen('Disqus', 'third-party');
+    const props = { cookiesSeen: 2, consentReadable: true, onSelect: vi.fn(), t, language: 'en' };
+    const { container, rerender } = render(<FindingsSummary findings={[own, disqus]} {...props} />);
+    const button = container.querySelectorAll<HTMLButtonElement>('[data-finding-cookie="testCookie"] button')[1]!;
+    button.focus();
+    // The portal's own testCookie is seen: its finding goes.
+    rerender(<FindingsSummary findings={[disqus]} {...props} />);
+    // Keyed by its name alone, Disqus's became the first of its name: its line was written anew, the focus fell to the page.
+    expect(container.querySelector('[data-finding-cookie="testCookie"] button')).toBe(button);
+    expect(document.activeElement).toBe(button);
+  });
+
   it('says each finding’s severity in words, not by colour alone, and each kind’s count at each severity', () => {
     const findings = [
       // In name order: a consent finding is medium for a cookie of unclear role, high for a tracker.
