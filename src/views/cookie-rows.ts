@@ -147,10 +147,16 @@ export function groupByCategory(rows: readonly CookieRow[]): Array<{ category: C
 /**
  * The row a finding is about: its cookie's, by name, domain, path and partition (two cookies may
  * differ by path or partition alone); for a finding an older version made, with no path, the
- * first of its name and domain.
+ * first of its name and domain. A not-seen finding's is its entry's, by name, provider and section
+ * (a charter may declare one name for two providers: the site's own testCookie, Disqus's), else the
+ * first of its name.
  */
 export function rowForFinding(rows: readonly CookieRow[], finding: Finding): CookieRow | undefined {
-  if (finding.kind === 'not-seen') return rows.find((row) => row.status === 'not-seen' && row.name === finding.cookie);
+  if (finding.kind === 'not-seen') {
+    const { provider, category } = finding.detail;
+    const unseen = rows.filter((row) => row.status === 'not-seen' && row.name === finding.cookie);
+    return unseen.find(({ entry }) => entry!.provider === provider && entry!.category === category) ?? unseen[0];
+  }
   return rows.find(
     ({ cookie, name }) =>
       cookie !== null &&

@@ -232,6 +232,21 @@ describe('ReportView', () => {
     expect(document.activeElement).toBe(row);
   });
 
+  it('leads from a not-seen finding to its own entry’s row when the charter declares its name twice', () => {
+    const container = view({
+      report: report([reportCookie({ name: 'sessionid' })], {
+        notSeen: [ownTestCookie, disqusTestCookie],
+        findings: [testCookieFinding(ownTestCookie), testCookieFinding(disqusTestCookie)],
+      }),
+    });
+    const [own, disqus] = container.querySelectorAll('[data-finding-cookie="testCookie"] button');
+    fireEvent.click(disqus!);
+    // It led to the first row of its name: the site's own, in the necessary section.
+    expect(document.activeElement).toBe(container.querySelector('#cat-third-party + ul [data-cookie="testCookie"]'));
+    fireEvent.click(own!);
+    expect(document.activeElement).toBe(container.querySelector('#cat-necessary + ul [data-cookie="testCookie"]'));
+  });
+
   it('keeps the focus on a not-seen row when another entry of its name, another provider’s, is seen', () => {
     const before = report([reportCookie({ name: 'sessionid' })], {
       notSeen: [ownTestCookie, disqusTestCookie],

@@ -180,6 +180,31 @@ describe('rows', () => {
     expect(rowForFinding(rows, finding({ kind: 'not-seen', cookie: '_pk_id.*', evidence: '' }))?.status).toBe('not-seen');
   });
 
+  it('finds a not-seen finding’s own entry among entries of one name, by its provider and section', () => {
+    const own = {
+      provider: 'Opendatasoft',
+      service: null,
+      cookie: 'testCookie',
+      match: 'exact',
+      purpose: 'own',
+      duration: null,
+      category: 'necessary',
+    } as const;
+    const disqus = { ...own, provider: 'Disqus', purpose: 'Disqus', category: 'third-party' } as const;
+    const rows = rowsOf(report([], { notSeen: [own, disqus] }));
+    const notSeen = (detail: typeof own | typeof disqus) =>
+      finding({
+        kind: 'not-seen',
+        cookie: 'testCookie',
+        detail: { provider: detail.provider, category: detail.category, source: 'charter' },
+      });
+    // The first of its name was Disqus's finding's row too: it led to the site's own entry.
+    expect(rowForFinding(rows, notSeen(disqus))?.entry).toBe(disqus);
+    expect(rowForFinding(rows, notSeen(own))?.entry).toBe(own);
+    // A finding whose provider no entry has still leads to the first of its name.
+    expect(rowForFinding(rows, finding({ kind: 'not-seen', cookie: 'testCookie' }))?.entry).toBe(own);
+  });
+
   it('finds each finding’s own row among cookies of one name and domain on other paths or in other partitions', () => {
     const site = emptySite('data.tco.re', '0');
     const cookies = [
