@@ -223,6 +223,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     read: readText,
   },
   { reader: 'charter text', shape: 'table headers repeated', make: (size) => repeatTo(TAB_HEADER, size), read: readText },
+  {
+    reader: 'charter text',
+    shape: "tab header, rows of '_ga_<i>' and a long word ending outside a placeholder",
+    make: (size) => framed(TAB_HEADER, `Google\tStats\t_ga_<i>${'a'.repeat(9000)}!</i>\tMesure\n`, '', size),
+    read: readText,
+  },
   // Durations, read on every report.
   ...cellCases('duration', parseStatedLifetime, {
     digits: repeatTo('1', MAX_CELL_LENGTH),

@@ -193,8 +193,13 @@ export const FOOTNOTE_MARKER = /^\s*(?:\d{1,3}|\(\d{1,3}\)|\[\d{1,3}\]|[†‡§
 const PLACEHOLDER_TAGS = new Set(['var', 'i', 'em']);
 /** Separators a placeholder element follows: `_ga_`, `_pk_id.`, `_gat_UA-`. */
 const BEFORE_PLACEHOLDER = new Set(['_', '.', '-']);
-/** A placeholder element's text: words (`ID`, `CONTAINER-ID`, `CONTAINER ID`), never a note in brackets (`_ga.<i>(Google Analytics)</i>`). */
-const PLACEHOLDER_TEXT = /^[\p{L}\p{N}_ -]*[\p{L}\p{N}][\p{L}\p{N}_ -]*$/u;
+/**
+ * A placeholder element's text: words (`ID`, `CONTAINER-ID`, `CONTAINER ID`), never a note in
+ * brackets (`_ga.<i>(Google Analytics)</i>`). Its first letter or digit is the one required: a
+ * class before it that also held letters gave the engine a split to try at each of them, quadratic
+ * on a long word ending in a character outside (`<i>aaa…!</i>`).
+ */
+const PLACEHOLDER_TEXT = /^[_ -]*[\p{L}\p{N}][\p{L}\p{N}_ -]*$/u;
 /** What a placeholder element is read as: a wildcard character that is neither markdown nor a tag. */
 const PLACEHOLDER_MARK = '…';
 
@@ -227,7 +232,7 @@ function unwrapInlineMarkup(cell: string, source: CellText): string {
       const unwrapped = text.replace(PAIRED_INLINE_TAG, (_tag, name: string, content: string, at: number, whole: string) => {
         const tag = name.toLowerCase();
         if (tag === 'sup' && FOOTNOTE_MARKER.test(content)) return '';
-        if (PLACEHOLDER_TAGS.has(tag) && PLACEHOLDER_TEXT.test(content) && BEFORE_PLACEHOLDER.has(whole[at - 1] ?? ''))
+        if (PLACEHOLDER_TAGS.has(tag) && BEFORE_PLACEHOLDER.has(whole[at - 1] ?? '') && PLACEHOLDER_TEXT.test(content))
           return PLACEHOLDER_MARK;
         return content;
       });
