@@ -12,7 +12,7 @@ import { siteMatcher } from '../registry/match.ts';
 import { buildRegistry, withSiteCharter } from '../registry/registry.ts';
 import type { RunCookie, RunReport } from '../report/compare-runs.ts';
 
-/** A line not read: its 1-based number and its text as the report keeps it (whitespace collapsed, at most 300 characters). */
+/** A line not read: its 1-based number and its text as the report keeps it (whitespace collapsed, at most 300 characters and a cut mark "…"). */
 export type UnreadLine = { line: number; text: string };
 
 /** The lines the draft lists, and how many more were not read (not listed: past what a report keeps, or what the draft lists). */
@@ -54,7 +54,7 @@ export function unreadLineMatcher(host: string, lines: readonly UnreadLine[]): (
   const entries: CharterEntry[] = [];
   const lineOf: number[] = [];
   for (const { line, text } of lines) {
-    for (const word of text.replace(/\\(.)/gu, '$1').split(WORD_SEPARATORS)) {
+    for (const word of withoutCutWord(text).replace(/\\(.)/gu, '$1').split(WORD_SEPARATORS)) {
       const name = toCookieName(stripWrapping(word), false);
       if ('kind' in name) continue;
       // Both sides: embedded content's cookie answers to the third-party section, the portal's own to any (core/registry/match.ts).
@@ -70,4 +70,16 @@ export function unreadLineMatcher(host: string, lines: readonly UnreadLine[]): (
     const found = match({ name: cookie.name, domain: cookie.domain, thirdParty: cookie.thirdParty !== null });
     return found.reference?.kind === 'charter' ? (lineOf[found.reference.entryIndex] ?? null) : null;
   };
+}
+
+/**
+ * The line without the word the parser may have cut it in, and its cut mark: a line longer than
+ * UNREAD_TEXT_LENGTH (or whose whitespace ran past twice that) is kept as its first characters
+ * and "…", a wildcard that would make the cut word a prefix ("… à un t…" declaring
+ * `tarteaucitron`). Any line ending with "…" loses its last word: a line the parser kept whole
+ * that ends so ends on prose ("etc…"), not a name.
+ */
+function withoutCutWord(text: string): string {
+  if (!text.endsWith('…')) return text;
+  return text.slice(0, Math.max(0, text.lastIndexOf(' ', text.length - 2)));
 }

@@ -27,6 +27,20 @@ describe('unreadLineMatcher', () => {
     expect(lineOf(cookie('_pk_ses.3.1fff'))).toBeNull();
     expect(unreadLineMatcher(HOST, [])(cookie('_ga'))).toBeNull();
   });
+
+  it('reads no name from the word a line cut at 300 characters ends on, nor from the cut mark "…" after it', () => {
+    // The parser keeps 300 characters of a long line and adds "…", a wildcard: "t…" read as the prefix `t`.
+    const start = 'Matomo | Mesure d’audience | _pk_id | ';
+    const words = 'Ce cookie est déposé pour mesurer la fréquentation du portail sans être transmis à un tiers ';
+    const cut = { line: 31, text: `${(start + words.repeat(4)).slice(0, 298)} t…` };
+    expect(cut.text).toHaveLength(301);
+    const lineOfCut = unreadLineMatcher(HOST, [cut]);
+    expect(lineOfCut(cookie('tarteaucitron'))).toBeNull();
+    // The words before the cut are read.
+    expect(lineOfCut(cookie('_pk_id.3.1fff'))).toBe(31);
+    // A line of 300 characters or fewer is whole: its last word is read.
+    expect(unreadLineMatcher(HOST, [{ line: 8, text: `${'x'.repeat(280)} | _pk_ses` }])(cookie('_pk_ses.3.1fff'))).toBe(8);
+  });
 });
 
 describe('gatherUnreadLines', () => {
