@@ -28,6 +28,26 @@ describe('unreadLineMatcher', () => {
     expect(unreadLineMatcher(HOST, [])(cookie('_ga'))).toBeNull();
   });
 
+  it('reads no prefix from a prose word’s footnote mark or ellipsis, nor from a word that is no cookie name', () => {
+    for (const text of [
+      'Matomo | Mesure des visites | les cookies* sont conservés 13 mois | x | y',
+      'Matomo | voir les cookies[1] | x | y | z',
+      'Matomo | Mesure… | x | y | z',
+      'Plus d’infos : https://matomo.org/faq/… | x',
+    ]) {
+      const lineOf = unreadLineMatcher(HOST, [{ line: 7, text }]);
+      for (const name of ['cookies_preferences', 'Mesure_x', 'matomo.org_x', 'https:_x'])
+        expect([text, name, lineOf(cookie(name))]).toEqual([text, name, null]);
+    }
+    // A prefix a name cell writes, or code in prose, is read as the parser reads it.
+    const named = unreadLineMatcher(HOST, [
+      { line: 3, text: 'Matomo | _pk_id.*, _pk_ses.* | x | y | z' },
+      { line: 4, text: 'AT Internet | xtan* | x | y | z' },
+      { line: 5, text: 'Le cookie `_hj*` de Hotjar' },
+    ]);
+    expect([named(cookie('_pk_ses.3.1fff')), named(cookie('xtan123')), named(cookie('_hjSession_1'))]).toEqual([3, 4, 5]);
+  });
+
   it('reads no name from the word a line cut at 300 characters ends on, nor from the cut mark "…" after it', () => {
     // The parser keeps 300 characters of a long line and adds "…", a wildcard: "t…" read as the prefix `t`.
     const start = 'Matomo | Mesure d’audience | _pk_id | ';
