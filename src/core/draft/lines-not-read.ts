@@ -5,7 +5,7 @@
  * name such a line holds that the charter may declare it there, not that it does not (the popup
  * says of the same lines that a cookie shown as not in the charter may be declared there).
  */
-import { looksLikeCookieName, readNameCell, stripWrapping, toCookieName, type CookieName } from '../charter/cells.ts';
+import { looksLikeCookieName, readNameCell, stripWrapping, toCookieName, type CellText, type CookieName } from '../charter/cells.ts';
 import type { CharterEntry } from '../charter/types.ts';
 import { MAX_LIVE_UNREAD_ROWS } from '../charter/unread-lines.ts';
 import { siteMatcher } from '../registry/match.ts';
@@ -81,10 +81,12 @@ export function unreadLineMatcher(host: string, lines: readonly UnreadLine[]): (
  * (`_ga_<ID>`), or as code (`` `_hj*` ``). Linear in the line.
  */
 function namesOfLine(text: string): CookieName[] {
+  // A Markdown table's row, as the parser reads one (its italics and links are markup); a tab row's shows its asterisks.
+  const cellText: CellText = text.trimStart().startsWith('|') ? 'markdown' : 'text';
   const names: CookieName[] = [];
   for (const cell of withoutCutWord(text).split(CELL_SEPARATOR)) {
-    if (listsNames(cell)) names.push(...readNameCell(cell, 'text').names.filter(fixesNamePart));
-    else for (const word of cell.split(/\s+/u)) names.push(...proseNames(word));
+    if (listsNames(cell)) names.push(...readNameCell(cell, cellText).names.filter(fixesNamePart));
+    else for (const word of cell.split(/\s+/u)) names.push(...proseNames(word, cellText));
   }
   return names;
 }
@@ -99,11 +101,22 @@ function fixesNamePart(name: CookieName): boolean {
   return name.match === 'exact' || (/\p{L}/u.test(name.cookie) && (looksLikeCookieName(name.cookie) || /[._-]$/u.test(name.cookie)));
 }
 
-/** The name a word of prose gives: code read as a name cell; else a word shaped like a cookie name, exact, or a prefix after a separator. */
-function proseNames(word: string): CookieName[] {
+/** What may open or close a word of prose around a name: brackets, quotes, sentence punctuation, an ellipsis. */
+const PROSE_OPENING = new Set(['(', '"', "'", '“', '‘', '«', '„']);
+const PROSE_CLOSING = new Set([')', '"', "'", '”', '’', '»', '.', ',', ';', ':', '!', '?', '…']);
+
+/**
+ * The name a word of prose gives: code read as a name cell; else the word without its markup (a
+ * link's text, bold or italics, a footnote `[1]`) and punctuation, when shaped like a cookie name:
+ * as an exact name, or a prefix written after a separator (`_ga_<ID>`).
+ */
+function proseNames(word: string, cellText: CellText): CookieName[] {
   const code = /^[^`]*`([^`]+)`[^`]*$/u.exec(word)?.[1];
-  if (code !== undefined) return readNameCell(code, 'text').names.filter(fixesNamePart);
-  const name = toCookieName(stripWrapping(word.replace(/\\(.)/gu, '$1')), false);
+  if (code !== undefined) return readNameCell(code, cellText).names.filter(fixesNamePart);
+  let bare = word.replace(/\\(.)/gu, '$1').replace(/^([(“‘«"']*)\[([^[\]]+)\]\([^()\s]*\)/u, '$1$2');
+  bare = stripWrapping(bare, PROSE_OPENING, PROSE_CLOSING).replace(/\[\d{1,3}\]$/u, '');
+  bare = stripWrapping(/^(\*{1,2})([^*]+)\1$/u.exec(bare)?.[2] ?? bare, PROSE_OPENING, PROSE_CLOSING);
+  const name = toCookieName(bare, false);
   if ('kind' in name || !looksLikeCookieName(name.cookie)) return [];
   return name.match === 'exact' || /[._-]$/u.test(name.cookie) ? [name] : [];
 }

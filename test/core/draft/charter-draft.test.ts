@@ -1375,6 +1375,13 @@ describe('draftCharter: lines of the charter its parser could not read', () => {
     return draftMarkdown(draftCharter([buildReport(playSite(host, played, 'accepted'), registryWith(host, charter), NOW_MS, live)]));
   };
 
+  it('says a cookie a Markdown row not read names in italics or as a link may be declared there', () => {
+    for (const name of ['*atuserid*', '[atuserid](#atuserid)']) {
+      const draft = markdownAudit(`| ${name} | AT Internet | Mesure d’audience | 13 mois | en trop |`, [{ name: 'atuserid', days: 390 }]);
+      expect(draft).toContain('atuserid (AT Internet) a été observé mais la charte du portail le déclare peut-être à la ligne 6');
+    }
+  });
+
   it('reads no prefix from a footnote mark of a prose word: the platform’s cookies_preferences is not maybe declared by "les cookies*"', () => {
     const draft = markdownAudit('| _pk_id | Matomo | Mesure d’audience, les cookies* de mesure | 13 mois | en trop |', [
       { name: 'sessionid', days: 14 },

@@ -48,6 +48,25 @@ describe('unreadLineMatcher', () => {
     expect([named(cookie('_pk_ses.3.1fff')), named(cookie('xtan123')), named(cookie('_hjSession_1'))]).toEqual([3, 4, 5]);
   });
 
+  it('reads a name a Markdown row writes in bold, italics, code or a link, and one prose ends with punctuation', () => {
+    for (const [text, name] of [
+      ['| **atuserid** | AT Internet | 13 mois | x | y |', 'atuserid'],
+      ['| *atuserid* | AT Internet | 13 mois | x | y |', 'atuserid'],
+      ['| [atuserid](#a) | AT Internet | 13 mois | x | y |', 'atuserid'],
+      ['| `atuserid` | AT Internet | 13 mois | x | y |', 'atuserid'],
+      ['Mesure (cookie _pk_id).', '_pk_id.3.1fff'],
+      ['Mesure (cookie _pk_id), 13 mois', '_pk_id.3.1fff'],
+      ['Le cookie atuserid.', 'atuserid'],
+      ['Le cookie atuserid: identifiant', 'atuserid'],
+      ['Le cookie **atuserid** (AT Internet)', 'atuserid'],
+      ['Le cookie [atuserid](https://example.com/a), 13 mois', 'atuserid'],
+    ]) {
+      expect([text, unreadLineMatcher(HOST, [{ line: 4, text: text! }])(cookie(name!))]).toEqual([text, 4]);
+    }
+    // In a tab row (no leading pipe), asterisks are shown as written: `*atuserid*` is no name.
+    expect(unreadLineMatcher(HOST, [{ line: 4, text: 'AT Internet | *atuserid* | 13 mois' }])(cookie('atuserid'))).toBeNull();
+  });
+
   it('reads no name from the word a line cut at 300 characters ends on, nor from the cut mark "…" after it', () => {
     // The parser keeps 300 characters of a long line and adds "…", a wildcard: "t…" read as the prefix `t`.
     const start = 'Matomo | Mesure d’audience | _pk_id | ';
