@@ -5,14 +5,14 @@
  * name such a line holds that the charter may declare it there, not that it does not (the popup
  * says of the same lines that a cookie shown as not in the charter may be declared there).
  */
-import { stripWrapping, toCookieName } from '../charter/cells.ts';
+import { looksLikeCookieName, readNameCell, stripWrapping, toCookieName, type CellText, type CookieName } from '../charter/cells.ts';
 import type { CharterEntry } from '../charter/types.ts';
 import { MAX_LIVE_UNREAD_ROWS } from '../charter/unread-lines.ts';
 import { siteMatcher } from '../registry/match.ts';
 import { buildRegistry, withSiteCharter } from '../registry/registry.ts';
 import type { RunCookie, RunReport } from '../report/compare-runs.ts';
 
-/** A line not read: its 1-based number and its text as the report keeps it (whitespace collapsed, at most 300 characters). */
+/** A line not read: its 1-based number and its text as the report keeps it (whitespace collapsed, at most 300 characters and a cut mark "…"). */
 export type UnreadLine = { line: number; text: string };
 
 /** The lines the draft lists, and how many more were not read (not listed: past what a report keeps, or what the draft lists). */
@@ -21,8 +21,11 @@ export type UnreadLines = { lines: UnreadLine[]; more: number };
 /** Known trackers only, no charter: whether a line's name declares a cookie is the matcher's word, as for a read entry. */
 const BARE_REGISTRY = buildRegistry({}, { openCookieDatabase: [] });
 
-/** What separates the words and cells of a line (its tabs were collapsed to spaces). */
-const WORD_SEPARATORS = /[\s|,;/]+/u;
+/** What separates a line's cells: a pipe not escaped (the report shows a tab row's tabs as " | "). */
+const CELL_SEPARATOR = /(?<!\\)\|/u;
+
+/** What separates the names of a name cell, as the parser splits one (core/charter/cells.ts). */
+const NAME_LIST_SEPARATOR = /[,;/]|\s(?:et|and|ou|or|&|\+|-)\s/iu;
 
 /**
  * The lines not read of every report, in line order, each once (a line with two problems is two
@@ -45,18 +48,15 @@ export function gatherUnreadLines(reports: readonly RunReport[]): UnreadLines {
 }
 
 /**
- * The line not read that may declare a cookie, read as the charter would have been: each word of
- * each line that could be a cookie name (`_pk_id`, `atuserid`, `_ga*`) an entry in every section,
- * matched as the extension matches (`_pk_id` declares `_pk_id.3.1fff`); null when none does.
- * Null for every cookie when there are no lines.
+ * The line not read that may declare a cookie, read as the charter would have been: each name of
+ * each line (namesOfLine) an entry in every section, matched as the extension matches (`_pk_id`
+ * declares `_pk_id.3.1fff`); null when none does. Null for every cookie when there are no lines.
  */
 export function unreadLineMatcher(host: string, lines: readonly UnreadLine[]): (cookie: RunCookie) => number | null {
   const entries: CharterEntry[] = [];
   const lineOf: number[] = [];
   for (const { line, text } of lines) {
-    for (const word of text.replace(/\\(.)/gu, '$1').split(WORD_SEPARATORS)) {
-      const name = toCookieName(stripWrapping(word), false);
-      if ('kind' in name) continue;
+    for (const name of namesOfLine(text)) {
       // Both sides: embedded content's cookie answers to the third-party section, the portal's own to any (core/registry/match.ts).
       for (const category of ['other', 'third-party'] as const) {
         entries.push({ provider: '', service: null, cookie: name.cookie, match: name.match, purpose: '', duration: null, category });
@@ -70,4 +70,65 @@ export function unreadLineMatcher(host: string, lines: readonly UnreadLine[]): (
     const found = match({ name: cookie.name, domain: cookie.domain, thirdParty: cookie.thirdParty !== null });
     return found.reference?.kind === 'charter' ? (lineOf[found.reference.entryIndex] ?? null) : null;
   };
+}
+
+/**
+ * The names a line holds, which column it came from unknown: a cell that lists single words
+ * (`_pk_id.*, _pk_ses.*`, `vuid`) is read as the parser reads a name cell, but a prefix only when
+ * what it fixes is shaped like a cookie name (`_ga*`, `xtan*`; not "Mesure…"); any other cell is
+ * prose, of which only a word shaped like a cookie name is read, as an exact name (a footnote's
+ * "cookies*" or "cookies[1]" is no prefix `cookies`), or as a prefix written after a separator
+ * (`_ga_<ID>`), or as code (`` `_hj*` ``). Linear in the line.
+ */
+function namesOfLine(text: string): CookieName[] {
+  // A Markdown table's row, as the parser reads one (its italics and links are markup); a tab row's shows its asterisks.
+  const cellText: CellText = text.trimStart().startsWith('|') ? 'markdown' : 'text';
+  const names: CookieName[] = [];
+  for (const cell of withoutCutWord(text).split(CELL_SEPARATOR)) {
+    if (listsNames(cell)) names.push(...readNameCell(cell, cellText).names.filter(fixesNamePart));
+    else for (const word of cell.split(/\s+/u)) names.push(...proseNames(word, cellText));
+  }
+  return names;
+}
+
+/** True for a cell of names alone: some text, and no space inside any part its name separators leave. */
+function listsNames(cell: string): boolean {
+  return cell.trim() !== '' && cell.split(NAME_LIST_SEPARATOR).every((item) => !/\s/u.test(item.trim()));
+}
+
+/** A name is kept, a prefix only when its fixed part is shaped like a cookie name or ends on a separator (`intercom-session-`). */
+function fixesNamePart(name: CookieName): boolean {
+  return name.match === 'exact' || (/\p{L}/u.test(name.cookie) && (looksLikeCookieName(name.cookie) || /[._-]$/u.test(name.cookie)));
+}
+
+/** What may open or close a word of prose around a name: brackets, quotes, sentence punctuation, an ellipsis. */
+const PROSE_OPENING = new Set(['(', '"', "'", '“', '‘', '«', '„']);
+const PROSE_CLOSING = new Set([')', '"', "'", '”', '’', '»', '.', ',', ';', ':', '!', '?', '…']);
+
+/**
+ * The name a word of prose gives: code read as a name cell; else the word without its markup (a
+ * link's text, bold or italics, a footnote `[1]`) and punctuation, when shaped like a cookie name:
+ * as an exact name, or a prefix written after a separator (`_ga_<ID>`).
+ */
+function proseNames(word: string, cellText: CellText): CookieName[] {
+  const code = /^[^`]*`([^`]+)`[^`]*$/u.exec(word)?.[1];
+  if (code !== undefined) return readNameCell(code, cellText).names.filter(fixesNamePart);
+  let bare = word.replace(/\\(.)/gu, '$1').replace(/^([(“‘«"']*)\[([^[\]]+)\]\([^()\s]*\)/u, '$1$2');
+  bare = stripWrapping(bare, PROSE_OPENING, PROSE_CLOSING).replace(/\[\d{1,3}\]$/u, '');
+  bare = stripWrapping(/^(\*{1,2})([^*]+)\1$/u.exec(bare)?.[2] ?? bare, PROSE_OPENING, PROSE_CLOSING);
+  const name = toCookieName(bare, false);
+  if ('kind' in name || !looksLikeCookieName(name.cookie)) return [];
+  return name.match === 'exact' || /[._-]$/u.test(name.cookie) ? [name] : [];
+}
+
+/**
+ * The line without the word the parser may have cut it in, and its cut mark: a line longer than
+ * UNREAD_TEXT_LENGTH (or whose whitespace ran past twice that) is kept as its first characters
+ * and "…", a wildcard that would make the cut word a prefix ("… à un t…" declaring
+ * `tarteaucitron`). Any line ending with "…" loses its last word: a line the parser kept whole
+ * that ends so ends on prose ("etc…"), not a name.
+ */
+function withoutCutWord(text: string): string {
+  if (!text.endsWith('…')) return text;
+  return text.slice(0, Math.max(0, text.lastIndexOf(' ', text.length - 2)));
 }

@@ -1362,4 +1362,30 @@ describe('draftCharter: lines of the charter its parser could not read', () => {
     const meant = draft.rows.map((row) => row.entry);
     expect(readBack(draft)).toEqual({ markdown: meant, html: meant });
   });
+
+  /** A Markdown charter whose last row has one cell too many, audited with the cookies played. */
+  const markdownAudit = (row: string, played: PlayedCookie[]) => {
+    const host = 'data.example.fr';
+    const text = ['# Charte cookies', '', '| Nom du cookie | Prestataire | Finalité | Durée |', '| --- | --- | --- | --- |'];
+    const markdown = [...text, '| sessionid | Opendatasoft | Session | 2 semaines |', row, ''].join('\n');
+    const reading = readCharterPageReading(markdown, 'text/markdown');
+    expect(reading.unreadRows.map((unread) => unread.line)).toEqual([6]);
+    const charter: ParsedCharter = { portal: reading.portal, language: reading.language, entries: reading.entries };
+    const live = { host, fetchedAt: NOW_MS, url: `https://${host}/p/cookies/`, charter, unreadRows: reading.unreadRows, problem: null };
+    return draftMarkdown(draftCharter([buildReport(playSite(host, played, 'accepted'), registryWith(host, charter), NOW_MS, live)]));
+  };
+
+  it('says a cookie a Markdown row not read names in italics or as a link may be declared there', () => {
+    for (const name of ['*atuserid*', '[atuserid](#atuserid)']) {
+      const draft = markdownAudit(`| ${name} | AT Internet | Mesure d’audience | 13 mois | en trop |`, [{ name: 'atuserid', days: 390 }]);
+      expect(draft).toContain('atuserid (AT Internet) a été observé mais la charte du portail le déclare peut-être à la ligne 6');
+    }
+  });
+
+  it('reads no prefix from a footnote mark of a prose word: the platform’s cookies_preferences is not maybe declared by "les cookies*"', () => {
+    const draft = markdownAudit('| _pk_id | Matomo | Mesure d’audience, les cookies* de mesure | 13 mois | en trop |', [
+      { name: 'sessionid', days: 14 },
+    ]);
+    expect(draft).toContain('cookies\\_preferences (Huwise) a été observé mais la charte ne le déclare pas');
+  });
 });

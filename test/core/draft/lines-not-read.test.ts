@@ -27,6 +27,59 @@ describe('unreadLineMatcher', () => {
     expect(lineOf(cookie('_pk_ses.3.1fff'))).toBeNull();
     expect(unreadLineMatcher(HOST, [])(cookie('_ga'))).toBeNull();
   });
+
+  it('reads no prefix from a prose word’s footnote mark or ellipsis, nor from a word that is no cookie name', () => {
+    for (const text of [
+      'Matomo | Mesure des visites | les cookies* sont conservés 13 mois | x | y',
+      'Matomo | voir les cookies[1] | x | y | z',
+      'Matomo | Mesure… | x | y | z',
+      'Plus d’infos : https://matomo.org/faq/… | x',
+    ]) {
+      const lineOf = unreadLineMatcher(HOST, [{ line: 7, text }]);
+      for (const name of ['cookies_preferences', 'Mesure_x', 'matomo.org_x', 'https:_x'])
+        expect([text, name, lineOf(cookie(name))]).toEqual([text, name, null]);
+    }
+    // A prefix a name cell writes, or code in prose, is read as the parser reads it.
+    const named = unreadLineMatcher(HOST, [
+      { line: 3, text: 'Matomo | _pk_id.*, _pk_ses.* | x | y | z' },
+      { line: 4, text: 'AT Internet | xtan* | x | y | z' },
+      { line: 5, text: 'Le cookie `_hj*` de Hotjar' },
+    ]);
+    expect([named(cookie('_pk_ses.3.1fff')), named(cookie('xtan123')), named(cookie('_hjSession_1'))]).toEqual([3, 4, 5]);
+  });
+
+  it('reads a name a Markdown row writes in bold, italics, code or a link, and one prose ends with punctuation', () => {
+    for (const [text, name] of [
+      ['| **atuserid** | AT Internet | 13 mois | x | y |', 'atuserid'],
+      ['| *atuserid* | AT Internet | 13 mois | x | y |', 'atuserid'],
+      ['| [atuserid](#a) | AT Internet | 13 mois | x | y |', 'atuserid'],
+      ['| `atuserid` | AT Internet | 13 mois | x | y |', 'atuserid'],
+      ['Mesure (cookie _pk_id).', '_pk_id.3.1fff'],
+      ['Mesure (cookie _pk_id), 13 mois', '_pk_id.3.1fff'],
+      ['Le cookie atuserid.', 'atuserid'],
+      ['Le cookie atuserid: identifiant', 'atuserid'],
+      ['Le cookie **atuserid** (AT Internet)', 'atuserid'],
+      ['Le cookie [atuserid](https://example.com/a), 13 mois', 'atuserid'],
+    ]) {
+      expect([text, unreadLineMatcher(HOST, [{ line: 4, text: text! }])(cookie(name!))]).toEqual([text, 4]);
+    }
+    // In a tab row (no leading pipe), asterisks are shown as written: `*atuserid*` is no name.
+    expect(unreadLineMatcher(HOST, [{ line: 4, text: 'AT Internet | *atuserid* | 13 mois' }])(cookie('atuserid'))).toBeNull();
+  });
+
+  it('reads no name from the word a line cut at 300 characters ends on, nor from the cut mark "…" after it', () => {
+    // The parser keeps 300 characters of a long line and adds "…", a wildcard: "t…" read as the prefix `t`.
+    const start = 'Matomo | Mesure d’audience | _pk_id | ';
+    const words = 'Ce cookie est déposé pour mesurer la fréquentation du portail sans être transmis à un tiers ';
+    const cut = { line: 31, text: `${(start + words.repeat(4)).slice(0, 298)} t…` };
+    expect(cut.text).toHaveLength(301);
+    const lineOfCut = unreadLineMatcher(HOST, [cut]);
+    expect(lineOfCut(cookie('tarteaucitron'))).toBeNull();
+    // The words before the cut are read.
+    expect(lineOfCut(cookie('_pk_id.3.1fff'))).toBe(31);
+    // A line of 300 characters or fewer is whole: its last word is read.
+    expect(unreadLineMatcher(HOST, [{ line: 8, text: `${'x'.repeat(280)} | _pk_ses` }])(cookie('_pk_ses.3.1fff'))).toBe(8);
+  });
 });
 
 describe('gatherUnreadLines', () => {
