@@ -63,10 +63,10 @@ function Evidence({
  * same. A not-seen finding (or one an older version made) names no path, so two may share the rest
  * (a charter declaring one name twice). Keyed by their place in the list instead, they changed
  * key whenever a finding came or went above them: a live update wrote their lines anew, and a
- * focused button lost the focus. A not-seen finding is about a charter entry, so its provider and
- * section are part of its identity: one name declared for two (the site's own testCookie,
- * Disqus's), the one seen took its finding away and the other's became the first of its name.
- * (Not a seen cookie's: its path tells it apart, and its provider may change with a live update.)
+ * focused button lost the focus. A not-seen finding is about a charter entry, so its section is
+ * part of its identity: one name declared for two (the site's own testCookie, Disqus's third-party
+ * one), the one seen took its finding away and the other's became the first of its name. Not its
+ * provider, which a live charter read may spell otherwise (Huwise for Opendatasoft).
  */
 function findingKeys(findings: readonly Finding[]): string[] {
   const earlier = new Map<string, number>();
@@ -79,7 +79,7 @@ function findingKeys(findings: readonly Finding[]): string[] {
       finding.partitionKey,
       finding.hasCrossSiteAncestor,
       finding.firstPartyDomain,
-      ...(finding.kind === 'not-seen' ? [finding.detail.provider, finding.detail.category] : []),
+      ...(finding.kind === 'not-seen' ? [finding.detail.category] : []),
     ]);
     const count = earlier.get(identity) ?? 0;
     earlier.set(identity, count + 1);

@@ -61,15 +61,16 @@ export function rowsOf(report: Report): CookieRow[] {
     entry: null,
     charterLanguage,
   }));
-  // An entry's row is keyed by its name, provider and section, and how many entries of the same come
-  // before it, not by its place in notSeen: an entry seen since moved the others' places, so their rows
-  // got other ids, were written anew, and a focused one lost the focus. The provider and section keep
-  // apart one name declared for two (the site's own testCookie, Disqus's): one of them seen, the
-  // other was no longer the second of its name.
+  // An entry's row is keyed by its name and section, and how many entries of the same come before
+  // it, not by its place in notSeen: an entry seen since moved the others' places, so their rows got
+  // other ids, were written anew, and a focused one lost the focus. The section keeps apart one name
+  // declared for two (the site's own testCookie, Disqus's third-party one): one of them seen, the
+  // other was no longer the second of its name. Not the provider: a live charter read may spell it
+  // otherwise (Huwise for Opendatasoft), and the row is the same entry's.
   const earlier = new Map<string, number>();
   const unseen: CookieRow[] = report.notSeen.map((entry) => {
     const name = entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie;
-    const identity = `${keyPart(name)}:${keyPart(entry.provider)}:${entry.category}`;
+    const identity = `${keyPart(name)}:${entry.category}`;
     const count = earlier.get(identity) ?? 0;
     earlier.set(identity, count + 1);
     return {

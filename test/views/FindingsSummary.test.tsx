@@ -165,6 +165,24 @@ describe('FindingsSummary', () => {
     expect(document.activeElement).toBe(button);
   });
 
+  it('keeps the focus on a not-seen finding’s button when a live charter spells its provider otherwise (Huwise for Opendatasoft)', () => {
+    const notSeen = (provider: string) =>
+      finding({
+        kind: 'not-seen',
+        cookie: 'csrftoken',
+        evidence: `declared by the charter (${provider}), not seen this session`,
+        detail: { provider, category: 'necessary', source: 'charter' },
+      });
+    const props = { cookiesSeen: 1, consentReadable: true, onSelect: vi.fn(), t, language: 'en' };
+    const { container, rerender } = render(<FindingsSummary findings={[notSeen('Opendatasoft')]} {...props} />);
+    const button = container.querySelector<HTMLButtonElement>('[data-finding-cookie="csrftoken"] button')!;
+    button.focus();
+    rerender(<FindingsSummary findings={[notSeen('Huwise')]} {...props} />);
+    // Keyed by its provider too, its line was written anew and the focus fell to the page.
+    expect(container.querySelector('[data-finding-cookie="csrftoken"] button')).toBe(button);
+    expect(document.activeElement).toBe(button);
+  });
+
   it('says each finding’s severity in words, not by colour alone, and each kind’s count at each severity', () => {
     const findings = [
       // In name order: a consent finding is medium for a cookie of unclear role, high for a tracker.

@@ -267,6 +267,23 @@ describe('ReportView', () => {
     expect(document.activeElement).toBe(row);
   });
 
+  it('keeps the focus on a not-seen row whose provider a live charter spells otherwise (Huwise for Opendatasoft)', () => {
+    const csrftoken = { ...ownTestCookie, cookie: 'csrftoken' } as const;
+    const spelled = (provider: string) =>
+      report([reportCookie({ name: 'sessionid' })], {
+        notSeen: [{ ...csrftoken, provider }],
+        findings: [{ ...testCookieFinding({ ...ownTestCookie, provider: provider as 'Opendatasoft' }), cookie: 'csrftoken' }],
+      });
+    const { container, rerender } = render(<ReportView report={spelled('Opendatasoft')} {...rerenderedProps} />);
+    const csrfRow = () => container.querySelector<HTMLElement>('[data-cookie="csrftoken"]');
+    const row = csrfRow()!;
+    row.focus();
+    rerender(<ReportView report={spelled('Huwise')} {...rerenderedProps} />);
+    // Keyed by its provider too, it got another id, was written anew, and the focus fell to the page.
+    expect(csrfRow()).toBe(row);
+    expect(document.activeElement).toBe(row);
+  });
+
   it('says when the live charter could not be read again, and lets the person try again', async () => {
     const refreshCharter = vi.fn((): Promise<void> => Promise.reject(new Error('No answer from the background worker')));
     const container = view({ refreshCharter });
