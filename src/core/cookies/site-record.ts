@@ -338,14 +338,16 @@ function consentByClockAt(site: SiteRecord, at: number): Pick<SiteConsent, 'stat
 /**
  * The choice the site held last: the last choice its timeline recorded before a page removed its
  * consent cookie, when one did since (no choice now, or the choice of another consent cookie put
- * back: consentLeftByRemoval), else its consent now; no choice when none is left, or when the
- * browser removed it (its lifetime over: the visitor is asked anew, as at first).
+ * back: consentLeftByRemoval), else its consent now; no choice when the browser removed it and
+ * none is left (its lifetime over: the visitor is asked anew, as at first).
  */
 function lastChoiceHeld(site: SiteRecord): Pick<SiteConsent, 'state' | 'trackers'> {
   for (let i = site.timeline.length - 1; i >= 0; i--) {
     const event = site.timeline[i]!;
     if (!('consent' in event) || event.consent === undefined) continue;
-    if ('byBrowser' in event && event.byBrowser) return event.consent;
+    // The browser let the choice expire with none left: the visitor is asked anew. One that puts
+    // back another cookie's choice is skipped as a page's: that choice was saved by no one now.
+    if ('byBrowser' in event && event.byBrowser && event.consent.state === 'none') return event.consent;
     if (event.type !== 'removed' && event.consent.state !== 'none') return event.consent;
   }
   return site.consent;
@@ -357,7 +359,8 @@ function lastChoiceHeld(site: SiteRecord): Pick<SiteConsent, 'state' | 'trackers
  * that cookie is the site's to remove again. Another tracker switched leaves the others' removals,
  * and so does the same choice saved again after a page removed its cookie (a banner that deletes
  * its cookie before writing it): a choice lapsed is no other choice, nor one another consent
- * cookie's put back meanwhile (not a choice recorded: no call here). One the browser let expire is.
+ * cookie's put back meanwhile (not a choice recorded: no call here). One the browser let expire,
+ * none left, is.
  */
 function forgetSiteRemovals(site: SiteRecord, next: Pick<SiteConsent, 'state' | 'trackers'>, cookies = Object.values(site.cookies)): void {
   const before = lastChoiceHeld(site);
