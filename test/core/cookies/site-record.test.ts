@@ -957,6 +957,35 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
       },
     );
 
+    it('by another open site, maybe, after the site removed it: the same refusal removed and saved again is no other choice once its write left the timeline (re-review rrB2 2)', () => {
+      const site = emptySite('itie.opendatasoft.com', '0');
+      recordCookieChange(site, { ...accepted, path: '/explore/' }, false, 1);
+      recordCookieChange(site, ownGa, false, 1000);
+      recordCookieChange(site, refused, false, 2000);
+      recordCookieChange(site, ownGa, true, 3000);
+      recordCookieChange(site, citysGa, false, 4000, { originUnknown: true });
+      const session = browserCookie({ name: 'csrftoken', domain: 'itie.opendatasoft.com' });
+      // A busy portal pushes the refusal's event out of the timeline.
+      for (let i = 0; i < TIMELINE_LIMIT; i++) recordCookieChange(site, { ...session, value: `v${i}` }, false, 4100 + i);
+      recordCookieChange(site, refused, true, 6000);
+      // The removal's event keeps the choice it replaced (never a value); a JSON round trip keeps it.
+      expect(site.timeline.at(-1)).toMatchObject({
+        consent: { state: 'accepted' },
+        replaced: { state: 'refused', trackers: { ga: false } },
+      });
+      const stored: SiteRecord = JSON.parse(JSON.stringify(site));
+      recordCookieChange(stored, refused, false, 6001);
+      expect(stored.consent.state).toBe('refused');
+      expect(findings(stored)).toEqual([]);
+      // The same once the events went to fit the record (fitRecord), the removal's kept.
+      stored.timeline.splice(0, stored.timeline.length - 2);
+      recordCookieChange(stored, refused, true, 7000);
+      const trimmed: SiteRecord = JSON.parse(fitRecord(structuredClone(stored), 'site:x', JSON.stringify(stored).length));
+      trimmed.timeline.splice(0, trimmed.timeline.length - 1);
+      recordCookieChange(trimmed, refused, false, 7001);
+      expect(findings(trimmed)).toEqual([]);
+    });
+
     it('by another open site, maybe, after the site removed it: another tracker switched leaves it not kept by the site (re-review’s M1, M3)', () => {
       const both = (ga: boolean, matomo: boolean) => consent(platform({ ga, matomo }));
       const site = emptySite('itie.opendatasoft.com', '0');
