@@ -103,6 +103,12 @@ export type TimelineEvent =
       byBrowser?: true;
       /** On an event of the consent cookie itself: the choice it recorded (the site's consent after it), tracker by tracker. */
       consent?: Pick<SiteConsent, 'state' | 'trackers'>;
+      /**
+       * On a removal of the consent cookie that put back another one's choice: the choice in force
+       * before it (never a value), read when the event of its write is no longer in the timeline
+       * (lastChoiceHeld). Absent otherwise, and on events of earlier versions.
+       */
+      replaced?: Pick<SiteConsent, 'state' | 'trackers'>;
     }
   | {
       /** The worker started again (the browser had stopped it) or the record was cleared. */
@@ -338,14 +344,18 @@ function consentByClockAt(site: SiteRecord, at: number): Pick<SiteConsent, 'stat
 /**
  * The choice the site held last: the last choice its timeline recorded before a page removed its
  * consent cookie, when one did since (no choice now, or the choice of another consent cookie put
- * back: consentLeftByRemoval), else its consent now; no choice when none is left, or when the
- * browser removed it (its lifetime over: the visitor is asked anew, as at first).
+ * back: consentLeftByRemoval), else its consent now; no choice when the browser removed it and
+ * none is left (its lifetime over: the visitor is asked anew, as at first).
  */
 function lastChoiceHeld(site: SiteRecord): Pick<SiteConsent, 'state' | 'trackers'> {
   for (let i = site.timeline.length - 1; i >= 0; i--) {
     const event = site.timeline[i]!;
     if (!('consent' in event) || event.consent === undefined) continue;
-    if ('byBrowser' in event && event.byBrowser) return event.consent;
+    // A choice put back as a consent cookie went: the one in force before it, whose write may be gone.
+    if ('replaced' in event && event.replaced) return event.replaced;
+    // The browser let the choice expire with none left: the visitor is asked anew. One that puts
+    // back another cookie's choice is skipped as a page's: that choice was saved by no one now.
+    if ('byBrowser' in event && event.byBrowser && event.consent.state === 'none') return event.consent;
     if (event.type !== 'removed' && event.consent.state !== 'none') return event.consent;
   }
   return site.consent;
@@ -357,7 +367,8 @@ function lastChoiceHeld(site: SiteRecord): Pick<SiteConsent, 'state' | 'trackers
  * that cookie is the site's to remove again. Another tracker switched leaves the others' removals,
  * and so does the same choice saved again after a page removed its cookie (a banner that deletes
  * its cookie before writing it): a choice lapsed is no other choice, nor one another consent
- * cookie's put back meanwhile (not a choice recorded: no call here). One the browser let expire is.
+ * cookie's put back meanwhile (not a choice recorded: no call here). One the browser let expire,
+ * none left, is.
  */
 function forgetSiteRemovals(site: SiteRecord, next: Pick<SiteConsent, 'state' | 'trackers'>, cookies = Object.values(site.cookies)): void {
   const before = lastChoiceHeld(site);
@@ -403,6 +414,7 @@ export function recordCookieChange(
   const key = cookieKey(record);
   const previous = site.cookies[key];
   const ownChoice = isOwnChoice(site, cookie, via);
+  let replaced: ReturnType<typeof choiceReplaced> = {};
   if (removed && (!previous || previous.removed !== null)) {
     // A record dropped to make room keeps its consent but not its cookies (evictedRecord): the
     // removal of a cookie that held the choice still takes the choice away; it knows them by
@@ -411,6 +423,7 @@ export function recordCookieChange(
     const held = site.choiceHeldBy;
     if (!previous && held && !held.includes(key)) return null;
     if (held?.includes(key)) site.choiceHeldBy = held.filter((heldBy) => heldBy !== key);
+    const before = site.consent;
     if (!choiceRemoved(site, key, now)) return held?.includes(key) ? site : null;
     // The choice changed: its event, as in a record kept whole (the timeline's divider; consentAt counts it).
     return appendTimeline(site, {
@@ -421,13 +434,16 @@ export function recordCookieChange(
       phase: judgeByName(site.consent, cookie.name).phase,
       ...(context.byBrowser ? { byBrowser: true as const } : {}),
       consent: { state: site.consent.state, trackers: { ...site.consent.trackers } },
+      ...choiceReplaced(before, site.consent),
     });
   }
 
   if (ownChoice) {
     // Another consent cookie of the site (on another path or domain) may still hold a choice: the one written last is in force again.
-    if (removed) choiceRemoved(site, key, now);
-    else {
+    if (removed) {
+      const before = site.consent;
+      if (choiceRemoved(site, key, now)) replaced = choiceReplaced(before, site.consent);
+    } else {
       const choice = decodeConsent(cookie.value, now);
       forgetSiteRemovals(site, choice);
       site.consent = { state: choice.state, changedAt: choice.chosenAt ?? now, trackers: choice.trackers };
@@ -521,7 +537,7 @@ export function recordCookieChange(
     ...(found ? { found: true as const } : {}),
     ...(removed && context.byBrowser ? { byBrowser: true as const } : {}),
     // Only the site's own consent cookie records a choice (consentAt reads them back).
-    ...(ownChoice ? { consent: { state: site.consent.state, trackers: { ...site.consent.trackers } } } : {}),
+    ...(ownChoice ? { consent: { state: site.consent.state, trackers: { ...site.consent.trackers } }, ...replaced } : {}),
   });
 }
 
@@ -623,6 +639,14 @@ function consentLeftByRemoval(site: SiteRecord, key: string, now: number): SiteC
     if (holdsSitesChoice(site, heldBy) || keptSinceDropped(site, heldBy)) return { ...choice, trackers: { ...choice.trackers } };
   }
   return null;
+}
+
+/**
+ * A removal's `replaced`: the choice `before` it, when it put back another consent cookie's
+ * (`after`); none when it left no choice (lastChoiceHeld reads on to the write before it).
+ */
+function choiceReplaced(before: SiteConsent, after: SiteConsent): { replaced?: Pick<SiteConsent, 'state' | 'trackers'> } {
+  return after.state === 'none' || before.state === 'none' ? {} : { replaced: { state: before.state, trackers: { ...before.trackers } } };
 }
 
 /**

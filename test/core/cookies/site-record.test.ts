@@ -917,6 +917,75 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
       expect(findings(site)).toContainEqual(expect.stringMatching(/^after-refusal high: .* kept after a refusal/));
     });
 
+    it.each([
+      ['removed by a page', {}],
+      ['expired', { byBrowser: true }],
+    ])(
+      'by another open site, maybe, after the site removed it: the refusal %s, an older acceptance put back, then the same refusal saved, is no other choice (re-review rrB2 1)',
+      (_, how) => {
+        const site = emptySite('itie.opendatasoft.com', '0');
+        recordCookieChange(site, { ...accepted, path: '/explore/' }, false, 1); // an older acceptance, in another copy
+        recordCookieChange(site, ownGa, false, 1000);
+        recordCookieChange(site, refused, false, 2000);
+        recordCookieChange(site, ownGa, true, 3000);
+        recordCookieChange(site, citysGa, false, 4000, { originUnknown: true });
+        recordCookieChange(site, refused, true, 5000, how); // the acceptance is put back
+        expect(site.consent.state).toBe('accepted');
+        recordCookieChange(site, refused, false, 6000);
+        expect(findings(site)).toEqual([]);
+      },
+    );
+
+    it.each([
+      ['removed by a page', {}],
+      ['expired', { byBrowser: true }],
+    ])(
+      'by another open site, maybe, after the site removed it: the acceptance %s, an older refusal put back, then a refusal saved, reads it kept (re-review rrB2 1)',
+      (_, how) => {
+        const site = emptySite('itie.opendatasoft.com', '0');
+        const refusedOnPath = { ...refused, path: '/explore/' };
+        recordCookieChange(site, refusedOnPath, false, 1000); // an older refusal, in another copy
+        recordCookieChange(site, accepted, false, 2000); // the acceptance, in force
+        recordCookieChange(site, ownGa, false, 3000);
+        recordCookieChange(site, ownGa, true, 4000);
+        recordCookieChange(site, citysGa, false, 5000, { originUnknown: true });
+        recordCookieChange(site, accepted, true, 6000, how); // the refusal is put back: no choice saved
+        expect(site.consent.state).toBe('refused');
+        expect(findings(site)).toEqual([]);
+        recordCookieChange(site, refusedOnPath, false, 7000); // the visitor saves a refusal
+        expect(findings(site)).toContainEqual(expect.stringMatching(/^after-refusal high: .* kept after a refusal/));
+      },
+    );
+
+    it('by another open site, maybe, after the site removed it: the same refusal removed and saved again is no other choice once its write left the timeline (re-review rrB2 2)', () => {
+      const site = emptySite('itie.opendatasoft.com', '0');
+      recordCookieChange(site, { ...accepted, path: '/explore/' }, false, 1);
+      recordCookieChange(site, ownGa, false, 1000);
+      recordCookieChange(site, refused, false, 2000);
+      recordCookieChange(site, ownGa, true, 3000);
+      recordCookieChange(site, citysGa, false, 4000, { originUnknown: true });
+      const session = browserCookie({ name: 'csrftoken', domain: 'itie.opendatasoft.com' });
+      // A busy portal pushes the refusal's event out of the timeline.
+      for (let i = 0; i < TIMELINE_LIMIT; i++) recordCookieChange(site, { ...session, value: `v${i}` }, false, 4100 + i);
+      recordCookieChange(site, refused, true, 6000);
+      // The removal's event keeps the choice it replaced (never a value); a JSON round trip keeps it.
+      expect(site.timeline.at(-1)).toMatchObject({
+        consent: { state: 'accepted' },
+        replaced: { state: 'refused', trackers: { ga: false } },
+      });
+      const stored: SiteRecord = JSON.parse(JSON.stringify(site));
+      recordCookieChange(stored, refused, false, 6001);
+      expect(stored.consent.state).toBe('refused');
+      expect(findings(stored)).toEqual([]);
+      // The same once the events went to fit the record (fitRecord), the removal's kept.
+      stored.timeline.splice(0, stored.timeline.length - 2);
+      recordCookieChange(stored, refused, true, 7000);
+      const trimmed: SiteRecord = JSON.parse(fitRecord(structuredClone(stored), 'site:x', JSON.stringify(stored).length));
+      trimmed.timeline.splice(0, trimmed.timeline.length - 1);
+      recordCookieChange(trimmed, refused, false, 7001);
+      expect(findings(trimmed)).toEqual([]);
+    });
+
     it('by another open site, maybe, after the site removed it: another tracker switched leaves it not kept by the site (re-review’s M1, M3)', () => {
       const both = (ga: boolean, matomo: boolean) => consent(platform({ ga, matomo }));
       const site = emptySite('itie.opendatasoft.com', '0');
