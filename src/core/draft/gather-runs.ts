@@ -559,7 +559,11 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     host,
   );
   const unreadLines = gatherUnreadLines(reports);
-  const unreadLineOf = unreadLineMatcher(host, unreadLines.lines);
+  const unreadLineOf = unreadLineMatcher(
+    host,
+    unreadLines.lines,
+    ordered.map((known) => known.entry),
+  );
   const added = new Map<string, Added>();
   const originUnknown = new Map<string, { key: string; note: OriginUnknown }>();
   for (const { cookie, platform } of loose) {

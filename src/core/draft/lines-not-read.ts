@@ -51,12 +51,22 @@ export function gatherUnreadLines(reports: readonly RunReport[]): UnreadLines {
  * The line not read that may declare a cookie, read as the charter would have been: each name of
  * each line (namesOfLine) an entry in every section, matched as the extension matches (`_pk_id`
  * declares `_pk_id.3.1fff`); null when none does. Null for every cookie when there are no lines.
+ * A name the charter did read (`read`: its entries) is not one of them: a line may be read in part
+ * (`sessionid, *` gives the entry `sessionid`, and the line is listed for its `*`), and what the
+ * read entry does not cover (embedded content's `sessionid`, which only the third-party section
+ * declares) the line does not either.
  */
-export function unreadLineMatcher(host: string, lines: readonly UnreadLine[]): (cookie: RunCookie) => number | null {
+export function unreadLineMatcher(
+  host: string,
+  lines: readonly UnreadLine[],
+  read: readonly Pick<CharterEntry, 'cookie' | 'match'>[] = [],
+): (cookie: RunCookie) => number | null {
+  const readNames = new Set(read.map((entry) => `${entry.match}:${entry.cookie}`));
   const entries: CharterEntry[] = [];
   const lineOf: number[] = [];
   for (const { line, text } of lines) {
     for (const name of namesOfLine(text)) {
+      if (readNames.has(`${name.match}:${name.cookie}`)) continue;
       // Both sides: embedded content's cookie answers to the third-party section, the portal's own to any (core/registry/match.ts).
       for (const category of ['other', 'third-party'] as const) {
         entries.push({ provider: '', service: null, cookie: name.cookie, match: name.match, purpose: '', duration: null, category });

@@ -28,6 +28,18 @@ describe('unreadLineMatcher', () => {
     expect(unreadLineMatcher(HOST, [])(cookie('_ga'))).toBeNull();
   });
 
+  it('takes no name the charter did read from a line read in part: what its entry does not cover, the line does not either', () => {
+    // `| sessionid, * | …`: the parser reads the entry sessionid (the platform's, section "other")
+    // and lists the line for its `*`. Embedded content's sessionid, which only the third-party
+    // section declares, was said maybe declared on that very line (a re-review's case).
+    const partly = [{ line: 5, text: '| sessionid, * | Opendatasoft | Session | 2 semaines |' }];
+    expect(unreadLineMatcher(HOST, partly)(cookie('sessionid', true))).toBe(5);
+    const read = [{ cookie: 'sessionid', match: 'exact' as const }];
+    expect(unreadLineMatcher(HOST, partly, read)(cookie('sessionid', true))).toBeNull();
+    // A name the charter read as another kind (a prefix) is still the line's.
+    expect(unreadLineMatcher(HOST, partly, [{ cookie: 'sessionid', match: 'prefix' }])(cookie('sessionid', true))).toBe(5);
+  });
+
   it('reads no prefix from a prose word’s footnote mark or ellipsis, nor from a word that is no cookie name', () => {
     for (const text of [
       'Matomo | Mesure des visites | les cookies* sont conservés 13 mois | x | y',
