@@ -105,8 +105,8 @@ export type TimelineEvent =
       consent?: Pick<SiteConsent, 'state' | 'trackers'>;
       /**
        * On a removal of the consent cookie that put back another one's choice: the choice in force
-       * before it (never a value), read when the event of its write is no longer in the timeline
-       * (lastChoiceHeld). Absent otherwise, and on events of earlier versions.
+       * before it (never a value). Read back in records of earlier versions, which keep no
+       * `lastSaved` (lastChoiceHeld). Absent otherwise, and on events of earlier versions.
        */
       replaced?: Pick<SiteConsent, 'state' | 'trackers'>;
     }
@@ -172,6 +172,14 @@ export type SiteRecord = {
    */
   heldChoices?: HeldChoice[];
   /**
+   * The last choice saved on the site (state and per-tracker flags, never a value): set by each
+   * write of its own consent cookie read as a choice, to no choice when the browser let it expire with none left;
+   * a page's removal (a choice lapsed) and a choice put back leave it. Read by forgetSiteRemovals
+   * whatever the timeline still holds (lastChoiceHeld). Absent in records of earlier versions
+   * until their next event of the consent cookie.
+   */
+  lastSaved?: Pick<SiteConsent, 'state' | 'trackers'>;
+  /**
    * The record's place in the order the store wrote records (site-store.ts: a counter that only
    * grows, kept across restarts of the worker), given each time it is written or dropped: records
    * are ranked by it to make room, never by the clock, which may be set back. Absent in records of
@@ -223,6 +231,8 @@ export function evictedRecord(site: SiteRecord, now: number): SiteRecord {
   const left: SiteRecord = {
     ...emptySite(site.host, site.storeId),
     consent: site.consent,
+    // Its timeline goes: the last choice saved is kept as read now.
+    lastSaved: copyChoice(lastChoiceHeld(site)),
     timeline: [{ type: 'evicted', at: now, cookies, events }],
     // The pages loaded before were dropped with the rest: the list would leave them out.
     pages: null,
@@ -342,12 +352,17 @@ function consentByClockAt(site: SiteRecord, at: number): Pick<SiteConsent, 'stat
 }
 
 /**
- * The choice the site held last: the last choice its timeline recorded before a page removed its
- * consent cookie, when one did since (no choice now, or the choice of another consent cookie put
- * back: consentLeftByRemoval), else its consent now; no choice when the browser removed it and
- * none is left (its lifetime over: the visitor is asked anew, as at first).
+ * The choice the site held last: the last one saved (`lastSaved`). A page's removal of its consent
+ * cookie (no choice now, or the choice of another consent cookie put back: consentLeftByRemoval)
+ * leaves it; the browser's, none left, makes it no choice (its lifetime over: the visitor is asked
+ * anew, as at first). A record of an earlier version reads it from its timeline, while that holds it.
  */
 function lastChoiceHeld(site: SiteRecord): Pick<SiteConsent, 'state' | 'trackers'> {
+  return site.lastSaved ?? lastChoiceInTimeline(site);
+}
+
+/** lastChoiceHeld as the timeline tells it: the last choice it recorded before the removals since; else the consent now. */
+function lastChoiceInTimeline(site: SiteRecord): Pick<SiteConsent, 'state' | 'trackers'> {
   for (let i = site.timeline.length - 1; i >= 0; i--) {
     const event = site.timeline[i]!;
     if (!('consent' in event) || event.consent === undefined) continue;
@@ -359,6 +374,18 @@ function lastChoiceHeld(site: SiteRecord): Pick<SiteConsent, 'state' | 'trackers
     if (event.type !== 'removed' && event.consent.state !== 'none') return event.consent;
   }
   return site.consent;
+}
+
+const copyChoice = ({ state, trackers }: Pick<SiteConsent, 'state' | 'trackers'>) => ({ state, trackers: { ...trackers } });
+
+/**
+ * The last choice saved (`lastSaved`) after an event of the site's own consent cookie recorded
+ * (`removed`, `byBrowser`), the consent it left in force: a write's choice (a write read as no
+ * choice saves none: as lastChoiceInTimeline, it leaves it), no choice once the browser let it expire with none left; else it stays.
+ */
+function noteChoiceSaved(site: SiteRecord, removed: boolean, byBrowser: boolean | undefined): void {
+  if (removed ? byBrowser === true && site.consent.state === 'none' : site.consent.state !== 'none')
+    site.lastSaved = copyChoice(site.consent);
 }
 
 /**
@@ -414,6 +441,8 @@ export function recordCookieChange(
   const key = cookieKey(record);
   const previous = site.cookies[key];
   const ownChoice = isOwnChoice(site, cookie, via);
+  // A record of an earlier version: the last choice saved as its timeline tells it before this event.
+  if (ownChoice) site.lastSaved ??= copyChoice(lastChoiceInTimeline(site));
   let replaced: ReturnType<typeof choiceReplaced> = {};
   if (removed && (!previous || previous.removed !== null)) {
     // A record dropped to make room keeps its consent but not its cookies (evictedRecord): the
@@ -425,6 +454,7 @@ export function recordCookieChange(
     if (held?.includes(key)) site.choiceHeldBy = held.filter((heldBy) => heldBy !== key);
     const before = site.consent;
     if (!choiceRemoved(site, key, now)) return held?.includes(key) ? site : null;
+    noteChoiceSaved(site, true, context.byBrowser);
     // The choice changed: its event, as in a record kept whole (the timeline's divider; consentAt counts it).
     return appendTimeline(site, {
       type: 'removed',
@@ -451,6 +481,7 @@ export function recordCookieChange(
       forgetHeldChoice(site, key);
       (site.heldChoices ??= []).push({ key, ...site.consent, trackers: { ...choice.trackers } });
     }
+    noteChoiceSaved(site, removed, context.byBrowser);
   }
   // A cookie found already there was set while nobody watched, maybe under a choice that has
   // since lapsed (the choice lasts six months, `_ga` up to 400 days): when is unknown, even with

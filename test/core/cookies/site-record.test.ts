@@ -986,6 +986,74 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
       expect(findings(trimmed)).toEqual([]);
     });
 
+    describe.each([
+      ['expired', { byBrowser: true }],
+      ['removed by a page', {}],
+    ])('the last choice saved, not the timeline’s last events: another copy %s', (_, how) => {
+      const parent = { domain: '.opendatasoft.com', hostOnly: false };
+      const session = browserCookie({ name: 'csrftoken', domain: 'itie.opendatasoft.com' });
+      const busy = (site: SiteRecord, from: number) => {
+        for (let i = 0; i < TIMELINE_LIMIT; i++) recordCookieChange(site, { ...session, value: `v${i}` }, false, from + i);
+      };
+
+      it('the same refusal removed and saved again, after the removal of a copy that left it in force (re-review rrB3 1)', () => {
+        const site = emptySite('itie.opendatasoft.com', '0');
+        recordCookieChange(site, { ...refused, ...parent }, false, 1000); // an older refusal on the parent domain
+        recordCookieChange(site, accepted, false, 2000);
+        recordCookieChange(site, ownGa, false, 3000);
+        recordCookieChange(site, refused, false, 4000); // the refusal saved, in force
+        recordCookieChange(site, ownGa, true, 5000); // the portal removes its _ga
+        busy(site, 6000); // the refusal's write leaves the timeline
+        recordCookieChange(site, citysGa, false, 8000, { originUnknown: true });
+        recordCookieChange(site, { ...refused, ...parent }, true, 9000, how); // not the one in force: the refusal stays
+        recordCookieChange(site, refused, true, 10_000); // the banner deletes its cookie…
+        recordCookieChange(site, refused, false, 10_001); // …and writes the same refusal again
+        expect(site.consent.state).toBe('refused');
+        expect(findings(site)).toEqual([]);
+      });
+
+      it('a record of an earlier version takes the last choice saved from its timeline at its consent cookie’s next event', () => {
+        const site = emptySite('itie.opendatasoft.com', '0');
+        recordCookieChange(site, accepted, false, 1);
+        recordCookieChange(site, ownGa, false, 1000);
+        recordCookieChange(site, refused, false, 2000);
+        recordCookieChange(site, ownGa, true, 3000);
+        recordCookieChange(site, citysGa, false, 4000, { originUnknown: true });
+        delete site.lastSaved; // as kept by an earlier version
+        recordCookieChange(site, { ...refused, ...parent }, true, 5000, how); // no such copy: nothing recorded
+        recordCookieChange(site, refused, true, 6000);
+        busy(site, 7000);
+        recordCookieChange(site, refused, false, 9000);
+        expect(findings(site)).toEqual([]);
+      });
+
+      it('a refusal saved again after another’s put-back whose removal left the timeline (re-review rrB3 2)', () => {
+        const site = emptySite('itie.opendatasoft.com', '0');
+        const onPath = { ...refused, path: '/explore/' };
+        recordCookieChange(site, citysGa, false, 1000, { originUnknown: true });
+        recordCookieChange(site, ownGa, false, 2000);
+        recordCookieChange(site, onPath, false, 3000);
+        recordCookieChange(site, accepted, false, 4000);
+        recordCookieChange(site, onPath, true, 5000);
+        recordCookieChange(site, ownGa, true, 6000);
+        recordCookieChange(site, { ...refused, ...parent }, false, 7000); // the refusal saved
+        recordCookieChange(site, { ...refused, ...parent }, true, 8000, how); // the acceptance put back: no choice saved
+        expect(site.consent.state).toBe('accepted');
+        recordCookieChange(site, citysGa, false, 9000, { originUnknown: true });
+        busy(site, 10_000); // the put-back's event leaves the timeline
+        recordCookieChange(site, refused, false, 12_000); // the same refusal saved again
+        // (Set before any choice it was: that finding stands.)
+        expect(findings(site)).toEqual(['before-consent high: statistics cookie (Google) set before the visitor chose']);
+        // Kept in the record as it is stored, and when it is dropped to make room.
+        const stored: SiteRecord = JSON.parse(JSON.stringify(site));
+        expect(stored.lastSaved).toEqual({ state: 'refused', trackers: { ga: false } });
+        expect(evictedRecord(stored, 13_000).lastSaved).toEqual({ state: 'refused', trackers: { ga: false } });
+        const fitted: SiteRecord = JSON.parse(fitRecord(structuredClone(stored), 'site:x', 2000));
+        expect(fitted.timeline.length).toBeLessThan(10);
+        expect(fitted.lastSaved).toEqual({ state: 'refused', trackers: { ga: false } });
+      });
+    });
+
     it('by another open site, maybe, after the site removed it: another tracker switched leaves it not kept by the site (re-review’s M1, M3)', () => {
       const both = (ga: boolean, matomo: boolean) => consent(platform({ ga, matomo }));
       const site = emptySite('itie.opendatasoft.com', '0');
