@@ -81,6 +81,16 @@ describe('message contract', () => {
     });
   });
 
+  it('answers nothing when the browser refused the worker’s own API calls as it stops it (Chrome’s "No SW"), so a page sends a read again', async () => {
+    const api = fakeRuntime();
+    serveRequests({ ...unused, getReport: async () => Promise.reject(new Error('No SW')) }, translate, api);
+    // An answer of nothing is what a stopped worker gives: the page's callBackground sends getReport again.
+    expect(await api.runtime.deliver({ method: 'getReport', params: { host: 'a' } }, ownPopup)).toBeUndefined();
+    // Any other failure, even one that starts so, is said.
+    serveRequests({ ...unused, getReport: async () => Promise.reject(new Error('No SW here')) }, translate, api);
+    expect(await api.runtime.deliver({ method: 'getReport', params: { host: 'a' } }, ownPopup)).toEqual({ ok: false, error: 'No SW here' });
+  });
+
   it('says what is wrong with a request it refuses, a host that names no site in the browser’s language, and runs no handler', async () => {
     const api = fakeRuntime();
     const clearSite = vi.fn(unused.clearSite);
