@@ -104,19 +104,20 @@ describe('rows', () => {
     expect(rowsOf(report([], { notSeen: [entry('dup', 'P'), entry('dup', 'Q')] })).map((row) => row.key)).toEqual(keys.slice(1));
   });
 
+  /** A charter declaring testCookie twice: the portal's own (necessary), and Disqus's in the third-party section. */
+  const own = {
+    provider: 'Opendatasoft',
+    service: null,
+    cookie: 'testCookie',
+    match: 'exact',
+    purpose: 'own',
+    duration: null,
+    category: 'necessary',
+  } as const;
+  const disqus = { ...own, provider: 'Disqus', purpose: 'Disqus', category: 'third-party' } as const;
+
   it('keeps the key of an entry not seen when another entry of its name, another provider’s, is seen', () => {
-    // A charter declaring testCookie twice: the portal's own (necessary), and Disqus's in the
-    // third-party section. The site's own being set, only Disqus's stays not seen.
-    const own = {
-      provider: 'Opendatasoft',
-      service: null,
-      cookie: 'testCookie',
-      match: 'exact',
-      purpose: 'own',
-      duration: null,
-      category: 'necessary',
-    } as const;
-    const disqus = { ...own, provider: 'Disqus', purpose: 'Disqus', category: 'third-party' } as const;
+    // The site's own being set, only Disqus's stays not seen.
     const disqusKey = (rows: ReturnType<typeof rowsOf>) => rows.find((row) => row.entry?.provider === 'Disqus')!.key;
     const before = rowsOf(report([], { notSeen: [own, disqus] }));
     const after = rowsOf(report([reportCookie({ name: 'testCookie' })], { notSeen: [disqus] }));
@@ -125,11 +126,10 @@ describe('rows', () => {
     expect(new Set(before.map((row) => row.key)).size).toBe(2);
   });
 
-  it('keys a very long name in linear time', () => {
+  it('keys a very long name, each character outside a name’s written as its code', () => {
+    // No time asserted here (timings are the bench's): keyPart is one replace of one character class.
     const name = '"<:> '.repeat(20_000);
-    const started = performance.now();
     const [row] = rowsOf(report([reportCookie({ name })]));
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(row!.key).toHaveLength('c:data.tco.re:/::'.length + name.length * 5);
   });
 
@@ -181,16 +181,6 @@ describe('rows', () => {
   });
 
   it('finds a not-seen finding’s own entry among entries of one name, by its provider and section', () => {
-    const own = {
-      provider: 'Opendatasoft',
-      service: null,
-      cookie: 'testCookie',
-      match: 'exact',
-      purpose: 'own',
-      duration: null,
-      category: 'necessary',
-    } as const;
-    const disqus = { ...own, provider: 'Disqus', purpose: 'Disqus', category: 'third-party' } as const;
     const rows = rowsOf(report([], { notSeen: [own, disqus] }));
     const notSeen = (detail: typeof own | typeof disqus) =>
       finding({
