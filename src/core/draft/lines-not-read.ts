@@ -12,8 +12,15 @@ import { siteMatcher } from '../registry/match.ts';
 import { buildRegistry, withSiteCharter } from '../registry/registry.ts';
 import type { RunCookie, RunReport } from '../report/compare-runs.ts';
 
-/** A line not read: its 1-based number and its text as the report keeps it (whitespace collapsed, at most 300 characters and a cut mark "…"). */
-export type UnreadLine = { line: number; text: string };
+/**
+ * A line not read: its 1-based number and its text as the report keeps it (whitespace collapsed,
+ * at most 300 characters and a cut mark "…"); `inPart` when the parser read entries from it all
+ * the same (a problem of one part of its name cell: `sessionid, *` gives `sessionid`).
+ */
+export type UnreadLine = { line: number; text: string; inPart?: true };
+
+/** The reasons of a row the parser read in part: a part of its name cell, or what it left of one (unread-reason.ts). */
+const READ_IN_PART = new Set(['not-a-name', 'no-name-after', 'parts-limit', 'names-limit', 'parts-left-out', 'row-entries-limit']);
 
 /** The lines the draft lists, and how many more were not read (not listed: past what a report keeps, or what the draft lists). */
 export type UnreadLines = { lines: UnreadLine[]; more: number };
@@ -37,9 +44,16 @@ export function gatherUnreadLines(reports: readonly RunReport[]): UnreadLines {
   let more = 0;
   for (const report of reports) {
     let counted = 0;
-    for (const { line, text, more: notListed } of report.charter.unreadRows ?? []) {
-      if (notListed !== undefined) counted += notListed;
-      else byKey.set(`${line}\u0000${text}`, { line, text });
+    for (const { line, text, reason, more: notListed } of report.charter.unreadRows ?? []) {
+      if (notListed !== undefined) {
+        counted += notListed;
+        continue;
+      }
+      const key = `${line}\u0000${text}`;
+      const known = byKey.get(key) ?? { line, text };
+      // A reason an older version stored as its English sentence tells nothing of it.
+      if (typeof reason === 'object' && READ_IN_PART.has(reason.kind)) known.inPart = true;
+      byKey.set(key, known);
     }
     more = Math.max(more, counted);
   }
@@ -51,10 +65,11 @@ export function gatherUnreadLines(reports: readonly RunReport[]): UnreadLines {
  * The line not read that may declare a cookie, read as the charter would have been: each name of
  * each line (namesOfLine) an entry in every section, matched as the extension matches (`_pk_id`
  * declares `_pk_id.3.1fff`); null when none does. Null for every cookie when there are no lines.
- * A name the charter did read (`read`: its entries) is not one of them: a line may be read in part
- * (`sessionid, *` gives the entry `sessionid`, and the line is listed for its `*`), and what the
- * read entry does not cover (embedded content's `sessionid`, which only the third-party section
- * declares) the line does not either.
+ * On a line read in part (`inPart`: `sessionid, *` gives the entry `sessionid`, and the line is
+ * listed for its `*`), a name the charter did read (`read`: its entries) is not one of them: what
+ * the read entry does not cover (embedded content's `sessionid`, which only the third-party
+ * section declares) the line does not either. On a line that gave no entry, every name is: the
+ * charter's reading of the same name elsewhere may be in another section.
  */
 export function unreadLineMatcher(
   host: string,
@@ -64,9 +79,9 @@ export function unreadLineMatcher(
   const readNames = new Set(read.map((entry) => `${entry.match}:${entry.cookie}`));
   const entries: CharterEntry[] = [];
   const lineOf: number[] = [];
-  for (const { line, text } of lines) {
+  for (const { line, text, inPart } of lines) {
     for (const name of namesOfLine(text)) {
-      if (readNames.has(`${name.match}:${name.cookie}`)) continue;
+      if (inPart && readNames.has(`${name.match}:${name.cookie}`)) continue;
       // Both sides: embedded content's cookie answers to the third-party section, the portal's own to any (core/registry/match.ts).
       for (const category of ['other', 'third-party'] as const) {
         entries.push({ provider: '', service: null, cookie: name.cookie, match: name.match, purpose: '', duration: null, category });

@@ -32,12 +32,34 @@ describe('unreadLineMatcher', () => {
     // `| sessionid, * | …`: the parser reads the entry sessionid (the platform's, section "other")
     // and lists the line for its `*`. Embedded content's sessionid, which only the third-party
     // section declares, was said maybe declared on that very line (a re-review's case).
-    const partly = [{ line: 5, text: '| sessionid, * | Opendatasoft | Session | 2 semaines |' }];
+    const partly = [{ line: 5, text: '| sessionid, * | Opendatasoft | Session | 2 semaines |', inPart: true as const }];
     expect(unreadLineMatcher(HOST, partly)(cookie('sessionid', true))).toBe(5);
     const read = [{ cookie: 'sessionid', match: 'exact' as const }];
     expect(unreadLineMatcher(HOST, partly, read)(cookie('sessionid', true))).toBeNull();
     // A name the charter read as another kind (a prefix) is still the line's.
     expect(unreadLineMatcher(HOST, partly, [{ cookie: 'sessionid', match: 'prefix' }])(cookie('sessionid', true))).toBe(5);
+    // A line that gave no entry keeps every name: the charter's sessionid (the platform's) does not
+    // tell that YouTube's third-party row, one tab too many, does not declare embedded content's (a re-review's case).
+    const youtube = [{ line: 31, text: 'YouTube | Vidéos (tiers) | sessionid | Lecture | 6 mois' }];
+    expect(unreadLineMatcher(HOST, youtube, read)(cookie('sessionid', true))).toBe(31);
+  });
+
+  it('marks the lines the parser read in part, by their reasons (a part of the name cell), and no other', () => {
+    const rows = [
+      { line: 5, text: '| sessionid, * |', reason: { kind: 'not-a-name' as const, token: '*', why: 'wildcard-alone' as never } },
+      {
+        line: 9,
+        text: 'a\tb\tc\td\te',
+        reason: { kind: 'cells-count' as const, separator: 'tabs' as const, expected: 4, found: 5, columns: [] },
+      },
+      { line: 12, text: 'older', reason: 'A sentence an older version stored' },
+    ];
+    const { lines } = gatherUnreadLines([report([], { charter: { unreadRows: rows } } as never)]);
+    expect(lines.map(({ line, inPart }) => [line, inPart ?? false])).toEqual([
+      [5, true],
+      [9, false],
+      [12, false],
+    ]);
   });
 
   it('reads no prefix from a prose word’s footnote mark or ellipsis, nor from a word that is no cookie name', () => {
