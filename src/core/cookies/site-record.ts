@@ -463,7 +463,7 @@ export function recordCookieChange(
       domain: cookie.domain,
       phase: judgeByName(site.consent, cookie.name).phase,
       ...(context.byBrowser ? { byBrowser: true as const } : {}),
-      consent: { state: site.consent.state, trackers: { ...site.consent.trackers } },
+      consent: copyChoice(site.consent),
       ...choiceReplaced(before, site.consent),
     });
   }
@@ -568,7 +568,7 @@ export function recordCookieChange(
     ...(found ? { found: true as const } : {}),
     ...(removed && context.byBrowser ? { byBrowser: true as const } : {}),
     // Only the site's own consent cookie records a choice (consentAt reads them back).
-    ...(ownChoice ? { consent: { state: site.consent.state, trackers: { ...site.consent.trackers } }, ...replaced } : {}),
+    ...(ownChoice ? { consent: copyChoice(site.consent), ...replaced } : {}),
   });
 }
 
@@ -677,7 +677,7 @@ function consentLeftByRemoval(site: SiteRecord, key: string, now: number): SiteC
  * (`after`); none when it left no choice (lastChoiceHeld reads on to the write before it).
  */
 function choiceReplaced(before: SiteConsent, after: SiteConsent): { replaced?: Pick<SiteConsent, 'state' | 'trackers'> } {
-  return after.state === 'none' || before.state === 'none' ? {} : { replaced: { state: before.state, trackers: { ...before.trackers } } };
+  return after.state === 'none' || before.state === 'none' ? {} : { replaced: copyChoice(before) };
 }
 
 /**
