@@ -11,7 +11,7 @@ import { CharterInfo } from './CharterInfo.tsx';
 import { ConsentSummary, consentStateKey } from './ConsentSummary.tsx';
 import { CookieList } from './CookieList.tsx';
 import { FindingsSummary } from './FindingsSummary.tsx';
-import { keepUnchangedRows, rowForFinding, rowsOf, type CookieRow } from './cookie-rows.ts';
+import { keepUnchangedRows, occurrenceOf, rowForFinding, rowsOf, type CookieRow } from './cookie-rows.ts';
 import { StorageNotice } from './StorageNotice.tsx';
 import { TabPanels } from './TabPanels.tsx';
 import type { ShownTimeline } from './TimelineView.tsx';
@@ -122,7 +122,7 @@ export function ReportView({
   const [tab, setTab] = useState<TabId>('cookies');
   const [focusKey, setFocusKey] = useState<string | null>(null);
   // A finding whose cookie is not in the first page: shown once the whole report is here.
-  const [wanted, setWanted] = useState<Finding | null>(null);
+  const [wanted, setWanted] = useState<{ finding: Finding; occurrence: number } | null>(null);
   const wantAll = partial ? loadWhole : undefined;
   // The last read of a partial report asked for the whole of it and failed (the page's problem,
   // emptied while its Retry asks): the rest is not being read. Asked for again, it is asked with that
@@ -153,10 +153,12 @@ export function ReportView({
   );
 
   const goToFinding = (finding: Finding) => {
-    const row = rowForFinding(rows, finding);
+    // Counted now, in the list it was chosen from: the whole report's findings are other objects.
+    const occurrence = occurrenceOf(report.findings, finding);
+    const row = rowForFinding(rows, finding, occurrence);
     if (!row) {
       if (askForAll) {
-        setWanted(finding);
+        setWanted({ finding, occurrence });
         askForAll();
       }
       return;
@@ -167,7 +169,7 @@ export function ReportView({
   useEffect(() => {
     if (!wanted || partial) return;
     setWanted(null);
-    const row = rowForFinding(rows, wanted);
+    const row = rowForFinding(rows, wanted.finding, wanted.occurrence);
     if (!row) return;
     setTab('cookies');
     setFocusKey(row.key);

@@ -145,18 +145,42 @@ export function groupByCategory(rows: readonly CookieRow[]): Array<{ category: C
   return groups;
 }
 
+/** Two not-seen findings about entries of one name, provider and section: a charter may declare one entry twice. */
+const sameEntry = (a: Finding, b: Finding) =>
+  a.kind === 'not-seen' &&
+  b.kind === 'not-seen' &&
+  a.cookie === b.cookie &&
+  a.detail.provider === b.detail.provider &&
+  a.detail.category === b.detail.category;
+
+/**
+ * How many findings before `finding` in `findings` are about an entry of its name, provider and
+ * section: rowForFinding's `occurrence`. Counted when the finding is chosen, in the list it was
+ * chosen from, since two such findings are alike in everything else.
+ */
+export function occurrenceOf(findings: readonly Finding[], finding: Finding): number {
+  let count = 0;
+  for (const each of findings) {
+    if (each === finding) return count;
+    if (sameEntry(each, finding)) count++;
+  }
+  return 0;
+}
+
 /**
  * The row a finding is about: its cookie's, by name, domain, path and partition (two cookies may
  * differ by path or partition alone); for a finding an older version made, with no path, the
  * first of its name and domain. A not-seen finding's is its entry's, by name, provider and section
- * (a charter may declare one name for two providers: the site's own testCookie, Disqus's), else the
- * first of its name.
+ * (a charter may declare one name for two providers: the site's own testCookie, Disqus's), the
+ * `occurrence`-th of them (a charter may declare one entry twice: both findings led to the first
+ * row), else the first of its name.
  */
-export function rowForFinding(rows: readonly CookieRow[], finding: Finding): CookieRow | undefined {
+export function rowForFinding(rows: readonly CookieRow[], finding: Finding, occurrence = 0): CookieRow | undefined {
   if (finding.kind === 'not-seen') {
     const { provider, category } = finding.detail;
     const unseen = rows.filter((row) => row.status === 'not-seen' && row.name === finding.cookie);
-    return unseen.find(({ entry }) => entry!.provider === provider && entry!.category === category) ?? unseen[0];
+    const entries = unseen.filter(({ entry }) => entry!.provider === provider && entry!.category === category);
+    return entries[occurrence] ?? entries[0] ?? unseen[0];
   }
   return rows.find(
     ({ cookie, name }) =>

@@ -247,6 +247,24 @@ describe('ReportView', () => {
     expect(document.activeElement).toBe(container.querySelector('#cat-necessary + ul [data-cookie="testCookie"]'));
   });
 
+  it('leads from the second not-seen finding of an entry declared twice (one provider, one section) to the second row', () => {
+    const again = { ...ownTestCookie, purpose: 'Own, again' } as const;
+    const container = view({
+      report: report([reportCookie({ name: 'sessionid' })], {
+        notSeen: [ownTestCookie, again],
+        findings: [testCookieFinding(ownTestCookie), testCookieFinding(ownTestCookie)],
+      }),
+    });
+    const [first, second] = container.querySelectorAll('[data-finding-cookie="testCookie"] button');
+    const rows = container.querySelectorAll('#cat-necessary + ul [data-cookie="testCookie"]');
+    expect(rows).toHaveLength(2);
+    fireEvent.click(second!);
+    // It led to the first row of its name, provider and section.
+    expect(document.activeElement).toBe(rows[1]);
+    fireEvent.click(first!);
+    expect(document.activeElement).toBe(rows[0]);
+  });
+
   it('keeps the focus on a not-seen row when another entry of its name, another provider’s, is seen', () => {
     const before = report([reportCookie({ name: 'sessionid' })], {
       notSeen: [ownTestCookie, disqusTestCookie],

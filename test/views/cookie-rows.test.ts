@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterRows, groupByCategory, keepUnchangedRows, rowForFinding, rowsOf } from '../../src/views/cookie-rows.ts';
+import { filterRows, groupByCategory, keepUnchangedRows, occurrenceOf, rowForFinding, rowsOf } from '../../src/views/cookie-rows.ts';
 import { finding, report, reportCookie, UNKNOWN_MATCH } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
@@ -193,6 +193,22 @@ describe('rows', () => {
     expect(rowForFinding(rows, notSeen(own))?.entry).toBe(own);
     // A finding whose provider no entry has still leads to the first of its name.
     expect(rowForFinding(rows, finding({ kind: 'not-seen', cookie: 'testCookie' }))?.entry).toBe(own);
+  });
+
+  it('leads the second not-seen finding of an entry declared twice (one provider, one section) to the second row', () => {
+    const notSeen = [own, { ...own, purpose: 'own, again' }];
+    const rows = rowsOf(report([], { notSeen }));
+    const findings = findingsFor(emptySite('data.tco.re', '0'), [], notSeen);
+    expect(findings.map((each) => each.kind)).toEqual(['not-seen', 'not-seen']);
+    // Both led to the first row: the second finding's "go to" focused the first entry's row.
+    const targets = findings.map((each) => rowForFinding(rows, each, occurrenceOf(findings, each))?.entry);
+    expect(targets).toEqual(notSeen);
+    expect(targets[1]).toBe(rows[1]!.entry);
+    // Counted among the findings of its entry alone: another entry's finding before it moves nothing.
+    const withDisqus = [findings[0]!, ...findingsFor(emptySite('data.tco.re', '0'), [], [disqus]), findings[1]!];
+    expect(occurrenceOf(withDisqus, findings[1]!)).toBe(1);
+    // More findings than rows (a row since seen): the first of its entry, not none.
+    expect(rowForFinding(rowsOf(report([], { notSeen: [own] })), findings[1]!, 1)?.entry).toBe(own);
   });
 
   it('finds each finding’s own row among cookies of one name and domain on other paths or in other partitions', () => {
