@@ -92,7 +92,8 @@ export type SiteStoreOptions = {
 export type SiteStore = {
   /**
    * Learns which records storage holds (their keys, and the ledger); call once, before anything
-   * else. Where the browser lists keys alone, no record is read: each is read when opened.
+   * else (a call while one is under way joins it). Where the browser lists keys alone, no record
+   * is read: each is read when opened.
    */
   load(): Promise<void>;
   /**
@@ -823,7 +824,9 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
 
   return {
     load() {
-      loading = load().finally(() => {
+      // A second call while one is under way joins it: run again, the first's end cleared the
+      // marker while the second still read storage, and what waits for the load went on early.
+      loading ??= load().finally(() => {
         loading = null;
       });
       return loading;

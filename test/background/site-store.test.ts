@@ -1077,6 +1077,44 @@ describe.each(MODES)('site store keeping first pages beside their records ($mode
       await next.load();
       expect(next.status()).toMatchObject(stored);
     });
+
+    it('waits for a load() called again while the first is under way: the stored ledger read late does not undo the change counted', async () => {
+      const session = fakeSession(leftByLastWorker(), undefined, { listsKeys });
+      // Each read answered only when let go, in the order made.
+      const held: Array<() => void> = [];
+      const hold = <T>(value: T) => new Promise<T>((resolve) => held.push(() => resolve(value)));
+      const { read, keys } = session;
+      const store = createSiteStore(
+        { ...session, read: (wanted) => read(wanted).then(hold), ...(keys ? { keys: () => keys().then(hold) } : {}) },
+        5,
+      );
+      const settled = (promise: Promise<unknown>) => {
+        let done = false;
+        void promise.finally(() => (done = true)).catch(() => undefined);
+        return () => done;
+      };
+      const letGoUntil = async (done: () => boolean) => {
+        for (;;) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          if (done() || held.length === 0) return;
+          held.shift()!();
+        }
+      };
+      const first = store.load();
+      const second = store.load();
+      await letGoUntil(settled(first));
+      await first;
+      // The first load's end let this go on while the second still read storage as the last worker left
+      // it: the ledger it read then set the count of access changes back (4), and pages did not ask again.
+      const retiring = store.retireAllPages();
+      await letGoUntil(settled(Promise.all([second, retiring])));
+      await Promise.all([second, retiring]);
+      await store.flush();
+      const stored = { sitesDropped: 2, lastDropAt: 1_000, accessChanges: 5 };
+      expect(store.status()).toMatchObject(stored);
+      expect(ledgerItem.decode(session.data[ledgerItem.key])).toMatchObject(stored);
+      expect(session.data[tcoPage]).toBe('');
+    });
   });
 
   it('retires the pages a restarted worker finds, at their site’s next write', async () => {
