@@ -450,8 +450,11 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
     notes: [],
   };
   const unknownOrigin: DraftNote[] = originUnknown.map((cookie) => ({ kind: 'origin-unknown', ...cookie }));
-  // The charter's lines not read, for the operator to copy by hand: what they declare is in no row.
-  const unread: DraftNote[] = unreadLines.lines.map(({ line, text }) => ({ kind: 'unread-line', line, text }));
+  // The charter's lines not read, for the operator to copy by hand: what they declare is in no row,
+  // but the names the parser read from a line read in part, which its note says.
+  const unread: DraftNote[] = unreadLines.lines.map(({ line, text, inPart }) =>
+    inPart ? { kind: 'unread-line', line, text, inPart } : { kind: 'unread-line', line, text },
+  );
   if (unreadLines.more > 0) unread.push({ kind: 'unread-more', count: unreadLines.more });
   let budget = rowsBudget({ ...draft, notes: [...unread, ...unknownOrigin] });
   /** The rows written so far. */

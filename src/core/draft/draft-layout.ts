@@ -182,7 +182,8 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
       items.push(words.review.declaredTwiceLeftOut(escape(visibleName(note.name)), label(note.appliesIn), label(note.category)));
     } else if (note.kind === 'unread-line') {
       // The charter's line as written, to copy by hand: every character visible, cut as the parser keeps it.
-      items.push(words.review.unreadLine(String(note.line), escape(visibleName(note.text, SHOWN_LINE_LENGTH))));
+      const line = [String(note.line), escape(visibleName(note.text, SHOWN_LINE_LENGTH))] as const;
+      items.push(note.inPart ? words.review.readInPart(...line) : words.review.unreadLine(...line));
     } else if (note.kind === 'unread-more') items.push(words.review.unreadMore(note.count));
   }
   // A name to declare by hand: every character visible, an empty one said in words set apart.

@@ -99,8 +99,11 @@ export type DraftNote =
    * of the entry that does (`appliesIn`): not written, as read back it would apply instead.
    */
   | { kind: 'declared-twice-left-out'; name: string; category: Category; appliesIn: Category }
-  /** A line of the portal's charter its parser could not read (its text as the report keeps it): to copy by hand. */
-  | { kind: 'unread-line'; line: number; text: string }
+  /**
+   * A line of the portal's charter its parser could not read (its text as the report keeps it): to
+   * copy by hand. `inPart` when it read names from it all the same (`sessionid, *`): those are in the rows.
+   */
+  | { kind: 'unread-line'; line: number; text: string; inPart?: true }
   /** Lines of the charter not read that the list does not quote. */
   | { kind: 'unread-more'; count: number };
 

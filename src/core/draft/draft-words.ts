@@ -91,6 +91,8 @@ export type DraftWords = {
     moreOriginUnknown: (count: number) => string;
     /** A line of the charter not read (DraftNote 'unread-line'), its text as the format escapes it ('' when none is kept). */
     unreadLine: (line: string, text: string) => string;
+    /** A line of the charter read in part (DraftNote 'unread-line', `inPart`): the names read from it are in the rows, the rest is not. */
+    readInPart: (line: string, text: string) => string;
     /** Lines not read and not listed (DraftNote 'unread-more'). */
     unreadMore: (count: number) => string;
   };
@@ -235,6 +237,9 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       unreadLine: (line, text) =>
         `Ligne non lue\u202f: la ligne ${line} de la charte n’a pas pu être lue, et rien de ce qu’elle déclare n’est repris ici` +
         `${text === '' ? '' : `\u202f: «\u202f${text}\u202f»`}. Recopiez-la à la main dans le bon tableau, à la place de toute ligne ajoutée pour le même cookie.`,
+      readInPart: (line, text) =>
+        `Ligne lue en partie\u202f: la ligne ${line} de la charte n’a pu être lue qu’en partie\u202f; les noms lus sont repris ici, pas le reste de ce qu’elle déclare` +
+        `${text === '' ? '' : `\u202f: «\u202f${text}\u202f»`}. Recopiez ce reste à la main dans le bon tableau, à la place de toute ligne ajoutée pour le même cookie.`,
       unreadMore: (count) =>
         count === 1
           ? 'Ligne non lue\u202f: 1 autre ligne de la charte n’a pas pu être lue et n’est pas listée ici. Retrouvez-la dans la charte.'
@@ -366,6 +371,9 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       unreadLine: (line, text) =>
         `Line not read: line ${line} of the charter could not be read, and nothing it declares is written here` +
         `${text === '' ? '' : `: "${text}"`}. Copy it by hand into the right table, in place of any row added for the same cookie.`,
+      readInPart: (line, text) =>
+        `Line read in part: line ${line} of the charter could be read only in part; the names read from it are written here, the rest of what it declares is not` +
+        `${text === '' ? '' : `: "${text}"`}. Copy the rest by hand into the right table, in place of any row added for the same cookie.`,
       unreadMore: (count) =>
         count === 1
           ? 'Line not read: 1 more line of the charter could not be read and is not listed here. Find it in the charter.'

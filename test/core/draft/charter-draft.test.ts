@@ -1382,6 +1382,38 @@ describe('draftCharter: lines of the charter its parser could not read', () => {
     }
   });
 
+  it('says of a row read in part that the names read from it are written, the rest to copy by hand, not that nothing it declares is', () => {
+    const host = 'data.example.fr';
+    const row = '| sessionid, * | Opendatasoft | Session | 2 semaines |';
+    const markdown = ['# Charte cookies', '', '| Nom du cookie | Prestataire | Finalité | Durée |', '| --- | --- | --- | --- |', row, ''];
+    const reading = readCharterPageReading(markdown.join('\n'), 'text/markdown');
+    // `sessionid` read, the row listed for its `*`.
+    expect(reading.entries.map((each) => each.cookie)).toEqual(['sessionid']);
+    expect(reading.unreadRows.map((unread) => unread.line)).toEqual([5]);
+    const charter: ParsedCharter = { portal: reading.portal, language: reading.language, entries: reading.entries };
+    const live = { host, fetchedAt: NOW_MS, url: `https://${host}/p/cookies/`, charter, unreadRows: reading.unreadRows, problem: null };
+    const audit = buildReport(playSite(host, [{ name: 'sessionid', days: 14 }], 'accepted'), registryWith(host, charter), NOW_MS, live);
+    const french = draftCharter([audit]);
+    const english = draftCharter([audit], { language: 'en' });
+    for (const draft of [french, english]) {
+      expect(unreadNotes(draft)).toEqual([{ kind: 'unread-line', line: 5, text: row, inPart: true }]);
+      expect(rowOf(draft, 'sessionid')).toBeDefined();
+    }
+    const quoted = markdownText(row);
+    // It said "nothing it declares is written here", sessionid's row written above it.
+    expect(draftMarkdown(french)).not.toContain('rien de ce qu’elle déclare n’est repris ici');
+    expect(draftMarkdown(french)).toContain(
+      `Ligne lue en partie\u202f: la ligne 5 de la charte n’a pu être lue qu’en partie\u202f; les noms lus sont repris ici, pas le reste de ce qu’elle déclare\u202f: «\u202f${quoted}\u202f». Recopiez ce reste à la main`,
+    );
+    for (const text of [draftMarkdown(english), draftHtml(english)]) {
+      expect(text).not.toContain('nothing it declares is written here');
+      expect(text).toContain(
+        'Line read in part: line 5 of the charter could be read only in part; the names read from it are written here, the rest of what it declares is not',
+      );
+    }
+    expect(draftMarkdown(english)).toContain(`is not: "${quoted}". Copy the rest by hand`);
+  });
+
   it('reads no prefix from a footnote mark of a prose word: the platform’s cookies_preferences is not maybe declared by "les cookies*"', () => {
     const draft = markdownAudit('| _pk_id | Matomo | Mesure d’audience, les cookies* de mesure | 13 mois | en trop |', [
       { name: 'sessionid', days: 14 },

@@ -34,6 +34,7 @@ const NOTES: { [K in keyof DraftWords['review']]: (words: DraftWords) => string[
   originUnknown: (words) => [words.review.originUnknown('N', 'D')],
   moreOriginUnknown: (words) => [words.review.moreOriginUnknown(1), words.review.moreOriginUnknown(2)],
   unreadLine: (words) => [words.review.unreadLine('7', 'T'), words.review.unreadLine('7', '')],
+  readInPart: (words) => [words.review.readInPart('7', 'T'), words.review.readInPart('7', '')],
   unreadMore: (words) => [words.review.unreadMore(1), words.review.unreadMore(2)],
 };
 
@@ -108,6 +109,8 @@ describe.each(DRAFT_LANGUAGES)('DRAFT_WORDS (%s)', (language) => {
       words.review.unreadLine('12', `${words.header.join(' | ')}`),
       words.review.unreadLine('12', `${words.header[1]} : _pk_id`),
       words.review.unreadLine('12', ''),
+      words.review.readInPart('12', `${words.header[1]} : _pk_id, *`),
+      words.review.readInPart('12', ''),
       words.review.unreadMore(3),
       words.review.unreadMore(1),
     ];
