@@ -662,6 +662,19 @@ describe('matchCookie: cookies of embedded content', () => {
     expect(onSite(PORTAL, 'sessionid', withThirdParty)).toMatchObject({ declared: true, provider: 'Opendatasoft' });
   });
 
+  it('the portal’s own platform cookie takes its name’s first entry outside the third-party section, even listed after a third party’s', () => {
+    const disqus = entry('Disqus', 'sessionid', 'third-party');
+    const thirdPartyFirst = buildRegistry({ [PORTAL]: { ...charter, entries: [disqus, ...charter.entries] } }, { openCookieDatabase: [] });
+    expect(onSite(PORTAL, 'sessionid', thirdPartyFirst)).toMatchObject({ provider: 'Opendatasoft', category: 'necessary' });
+    expect(embedded('sessionid', '.disqus.com', thirdPartyFirst)).toMatchObject({ provider: 'Disqus', category: 'third-party' });
+    // A charter whose only sessionid row is a third party's still declares the portal's own (README, Limits).
+    const thirdPartyOnly = buildRegistry(
+      { [PORTAL]: { ...charter, entries: [disqus, ...charter.entries.slice(1)] } },
+      { openCookieDatabase: [] },
+    );
+    expect(onSite(PORTAL, 'sessionid', thirdPartyOnly)).toMatchObject({ declared: true, provider: 'Disqus' });
+  });
+
   it('of a name declared both in the third-party section and outside it, take the entry in it; the site’s own, the one outside it', () => {
     // As a drafted charter writes them: the third-party section before "other", the portal's own testCookie under "other".
     const both = (entries: CharterEntry[]) =>
