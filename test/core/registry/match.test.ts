@@ -419,6 +419,20 @@ describe('matchCookie: the Open Cookie Database', () => {
     expect(onSite(CUSTOMER, 'MUID', trackerless).source).toBe('unknown');
   });
 
+  it('matches a row whose Domain has an empty alternative (the site’s own domain, "x.com (3rd party) or ") on any domain', () => {
+    // ga.js's __utmv reads as its siblings __utma and __utmz do; Adobe's s_vi, demdex and _dp likewise.
+    for (const name of ['__utma', '__utmv']) {
+      expect(matchCookie(registry, CUSTOMER, { name, domain: `.${CUSTOMER}` })).toMatchObject({
+        source: 'open-cookie-database',
+        provider: 'Google Analytics',
+        category: 'statistics',
+      });
+    }
+    expect(matchCookie(registry, CUSTOMER, { name: '__utmv', domain: 'www.google-analytics.com' }).provider).toBe('Google Analytics');
+    expect(onSite(CUSTOMER, 's_vi_abc', trackerless).provider).toBe('Adobe Analytics');
+    for (const name of ['demdex', '_dp']) expect(onSite(CUSTOMER, name, trackerless).provider).toBe('Adobe Audience Manager');
+  });
+
   it('picks the first row whose domain fits among duplicate names', () => {
     // token: Adform (adform.net) comes before Xandr (.adnxs.com) in the CSV.
     expect(matchCookie(registry, CUSTOMER, { name: 'token', domain: 'adform.net' }).provider).toBe('Adform');
