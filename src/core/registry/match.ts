@@ -156,17 +156,19 @@ function firstBySide(rules: readonly CharterRule[], entries: CharterLookup['entr
 
 /**
  * The rule of its side among those of the list `found` came from, when the one found is of the
- * other side: a name (not the platform's: embeddedCookieRule) a charter declares both in its
- * third-party section and outside it (a portal's own `testCookie` under "Autres", Disqus's under
- * third parties, as a drafted charter writes them) names embedded content's cookie in the first
- * section and the site's own in the second. An exact name still beats a prefix: only rules of one
+ * other side: a name a charter declares both in its third-party section and outside it (a portal's
+ * own `testCookie` under "Autres", Disqus's under third parties, as a drafted charter writes them)
+ * names embedded content's cookie in the first section and the site's own in the second. So does
+ * a platform cookie's name for the site's own (Disqus's `sessionid` listed before the platform's
+ * keeps Disqus's lifetime off the portal's); embedded content's only ever finds one in the
+ * section (embeddedCookieRule). An exact name still beats a prefix: only rules of one
  * list are weighed. A list holds the rules the charter wrote before the families inferred from
  * them (registry.ts `indexCharter`), which all share the list's prefix: its first rule of a side
  * declares the cookie if any of that side does.
  */
 function ruleOfItsSide(found: NameMatch<CharterRule>, charter: IndexedCharter, lookup: CharterLookup, embedded: boolean): CharterRule {
   const entries = lookup.entries;
-  if (PLATFORM_COOKIES.has(lookup.name) || (entries[found.value.entry]?.category === 'third-party') === embedded) return found.value;
+  if ((entries[found.value.entry]?.category === 'third-party') === embedded) return found.value;
   const listName = found.rule === 'exact' ? lookup.name : (found.value.family ?? entries[found.value.entry]?.cookie ?? '');
   const rules = (found.rule === 'exact' ? charter.entries.exact : charter.entries.prefixes).get(listName);
   if (rules === undefined) return found.value;
@@ -315,7 +317,8 @@ export type CharterEntriesSeen = {
  * GA4), or writes `_pk_` beside `_pk_id.*`, has each of them seen once `_ga` or `_pk_id.1.ab` is.
  *
  * A platform cookie's name is the exception: the site's own `sessionid` is not what the charter's
- * third-party section declares (another portal's, in a frame), though a match may take that row.
+ * third-party section declares (another portal's, in a frame), though a match takes that row
+ * when no entry of its list outside that section declares the cookie.
  * So is any name a list of rules declares both in that section and outside it (ruleOfItsSide):
  * embedded content's cookie is noted by the entries in it, the site's own by those outside it
  * (a portal's own `testCookie` seen leaves Disqus's row not seen), unless none of its side may

@@ -16,22 +16,41 @@ export const MAX_DOMAIN_CELL_LENGTH = 1_000;
 const INVISIBLE_CHARACTERS = /[\u200B-\u200D\u2060\uFEFF]/g;
 const DOMAIN_SHAPE = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
 
+/** What a Domain cell says of the domains a row's cookie is set on. */
+export type DomainCell = {
+  /** The registrable domains the cell names, lowercase, without leading or trailing dots. */
+  domains: string[];
+  /** True when the cell allows any domain: it is empty, or one of its alternatives is. */
+  anyDomain: boolean;
+};
+
 /**
- * Reads a Domain cell into the registrable domains it names, lowercase, without leading or
- * trailing dots. Upstream cells hold notes and alternatives: "cookiebot.com (3rd party)",
- * ".bing.com (3rd party) or .microsoft.com (3rd party)", " or 207.net (3rd party)", and templated
- * labels ("ads-[account].adhese.com" -> "adhese.com"). Returns [] for an empty cell, and also for
- * a non-empty cell it cannot read, or longer than MAX_DOMAIN_CELL_LENGTH (the caller decides what
- * that means).
+ * Reads a Domain cell. Upstream cells hold notes and alternatives: "cookiebot.com (3rd party)",
+ * ".bing.com (3rd party) or .microsoft.com (3rd party)" (those two only), and templated labels
+ * ("ads-[account].adhese.com" -> "adhese.com"). An "or" with nothing on one side
+ * ("google-analytics.com (3rd party) or " for ga.js's __utmv, " or 207.net (3rd party)" for
+ * Adobe's s_vi) leaves the site's own domain as the other alternative: any domain. A non-empty
+ * cell it cannot read, or longer than MAX_DOMAIN_CELL_LENGTH, names no domain and allows none
+ * (the caller decides what that means).
  */
-export function parseDomainCell(cell: string): string[] {
-  if (cell.length > MAX_DOMAIN_CELL_LENGTH) return [];
-  const cleaned = blankParenthesised(cell.replace(INVISIBLE_CHARACTERS, '')).toLowerCase();
+export function parseDomainCell(cell: string): DomainCell {
+  if (cell.length > MAX_DOMAIN_CELL_LENGTH) return { domains: [], anyDomain: false };
+  const visible = cell.replace(INVISIBLE_CHARACTERS, '');
+  if (visible.trim() === '') return { domains: [], anyDomain: true };
+  const words = blankParenthesised(visible)
+    .toLowerCase()
+    .split(/[\s,;]+/)
+    .filter((word) => word !== '');
   const domains: string[] = [];
   const seen = new Set<string>();
+  let anyDomain = false;
   // Alternatives are separated by "or", commas or blanks; none of these occur inside a domain.
-  for (const word of cleaned.split(/[\s,;]+/)) {
-    if (word === 'or') continue;
+  for (const [index, word] of words.entries()) {
+    if (word === 'or') {
+      // An "or" first, last or doubled has an empty alternative beside it.
+      anyDomain ||= index === 0 || index === words.length - 1 || words[index + 1] === 'or';
+      continue;
+    }
     let domain = trimDots(word);
     // A templated label stands for any label: keep the labels after it, which every such host shares.
     const lastTemplated = domain.lastIndexOf(']');
@@ -41,7 +60,7 @@ export function parseDomainCell(cell: string): string[] {
       domains.push(domain);
     }
   }
-  return domains;
+  return { domains, anyDomain };
 }
 
 /** Drops leading and trailing dots; a loop, because `/\.+$/` is quadratic on a run of dots that does not end the text. */

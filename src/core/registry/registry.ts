@@ -8,7 +8,7 @@ import { isDomainOrSubdomain, normalizeDomain } from './cookie-domain.ts';
 import { FAMILY_SEPARATORS, KNOWN_TRACKERS, type KnownTracker } from './known-trackers.ts';
 import { buildNameIndex, type NameIndex, type NamedRule } from './name-index.ts';
 import type { OpenCookieDatabaseRow } from './open-cookie-database-document.ts';
-import { parseDomainCell } from './open-cookie-database-domain.ts';
+import { parseDomainCell, type DomainCell } from './open-cookie-database-domain.ts';
 import { isPlatformHost } from '../portals.ts';
 import { PLATFORM_DEFAULT_CHARTER } from './platform-default.ts';
 
@@ -43,9 +43,9 @@ export type CharterRule = {
 export type IndexedOpenCookieDatabaseRow = {
   /** The row. */
   readonly row: OpenCookieDatabaseRow;
-  /** Domains the row is restricted to; empty when `anyDomain`. */
+  /** Domains the row's Domain cell names: it is restricted to them unless `anyDomain`. */
   readonly domains: readonly string[];
-  /** True when the row has no Domain, so it matches a cookie on any domain. */
+  /** True when the row has no Domain, or one of its alternatives is empty (the site's own), so it matches a cookie on any domain. */
   readonly anyDomain: boolean;
 };
 
@@ -55,16 +55,21 @@ export type IndexedOpenCookieDatabaseRow = {
  * by a worker that has just woken, with the popup waiting.
  */
 class LazyDomainsRow implements IndexedOpenCookieDatabaseRow {
-  readonly anyDomain: boolean;
-  #domains: readonly string[] | undefined;
+  #cell: DomainCell | undefined;
 
-  constructor(readonly row: OpenCookieDatabaseRow) {
-    this.anyDomain = row.domain === '';
-  }
+  constructor(readonly row: OpenCookieDatabaseRow) {}
 
   get domains(): readonly string[] {
-    this.#domains ??= this.anyDomain ? [] : parseDomainCell(this.row.domain);
-    return this.#domains;
+    return this.#read().domains;
+  }
+
+  get anyDomain(): boolean {
+    return this.#read().anyDomain;
+  }
+
+  #read(): DomainCell {
+    this.#cell ??= parseDomainCell(this.row.domain);
+    return this.#cell;
   }
 }
 

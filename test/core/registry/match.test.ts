@@ -419,6 +419,20 @@ describe('matchCookie: the Open Cookie Database', () => {
     expect(onSite(CUSTOMER, 'MUID', trackerless).source).toBe('unknown');
   });
 
+  it('matches a row whose Domain has an empty alternative (the site’s own domain, "x.com (3rd party) or ") on any domain', () => {
+    // ga.js's __utmv reads as its siblings __utma and __utmz do; Adobe's s_vi, demdex and _dp likewise.
+    for (const name of ['__utma', '__utmv']) {
+      expect(matchCookie(registry, CUSTOMER, { name, domain: `.${CUSTOMER}` })).toMatchObject({
+        source: 'open-cookie-database',
+        provider: 'Google Analytics',
+        category: 'statistics',
+      });
+    }
+    expect(matchCookie(registry, CUSTOMER, { name: '__utmv', domain: 'www.google-analytics.com' }).provider).toBe('Google Analytics');
+    expect(onSite(CUSTOMER, 's_vi_abc', trackerless).provider).toBe('Adobe Analytics');
+    for (const name of ['demdex', '_dp']) expect(onSite(CUSTOMER, name, trackerless).provider).toBe('Adobe Audience Manager');
+  });
+
   it('picks the first row whose domain fits among duplicate names', () => {
     // token: Adform (adform.net) comes before Xandr (.adnxs.com) in the CSV.
     expect(matchCookie(registry, CUSTOMER, { name: 'token', domain: 'adform.net' }).provider).toBe('Adform');
@@ -660,6 +674,19 @@ describe('matchCookie: cookies of embedded content', () => {
     });
     // The portal's own sessionid is still its charter's first entry.
     expect(onSite(PORTAL, 'sessionid', withThirdParty)).toMatchObject({ declared: true, provider: 'Opendatasoft' });
+  });
+
+  it('the portal’s own platform cookie takes its name’s first entry outside the third-party section, even listed after a third party’s', () => {
+    const disqus = entry('Disqus', 'sessionid', 'third-party');
+    const thirdPartyFirst = buildRegistry({ [PORTAL]: { ...charter, entries: [disqus, ...charter.entries] } }, { openCookieDatabase: [] });
+    expect(onSite(PORTAL, 'sessionid', thirdPartyFirst)).toMatchObject({ provider: 'Opendatasoft', category: 'necessary' });
+    expect(embedded('sessionid', '.disqus.com', thirdPartyFirst)).toMatchObject({ provider: 'Disqus', category: 'third-party' });
+    // A charter whose only sessionid row is a third party's still declares the portal's own (README, Limits).
+    const thirdPartyOnly = buildRegistry(
+      { [PORTAL]: { ...charter, entries: [disqus, ...charter.entries.slice(1)] } },
+      { openCookieDatabase: [] },
+    );
+    expect(onSite(PORTAL, 'sessionid', thirdPartyOnly)).toMatchObject({ declared: true, provider: 'Disqus' });
   });
 
   it('of a name declared both in the third-party section and outside it, take the entry in it; the site’s own, the one outside it', () => {

@@ -11,25 +11,29 @@ const csvText = readFileSync(projectFile(OPEN_COOKIE_DATABASE_SOURCE.file), 'utf
 
 describe('parseDomainCell', () => {
   it.each([
-    ['', []],
-    ['instagram.com', ['instagram.com']],
-    ['.adnxs.com', ['adnxs.com']],
-    ['  .mediarithmics.com', ['mediarithmics.com']],
-    ['.amplitude.com.', ['amplitude.com']],
-    ['Inspectlet.com (3rd party)', ['inspectlet.com']],
-    ['google-analytics.com (3rd party) or ', ['google-analytics.com']],
-    [' or 207.net (3rd party)', ['207.net']],
-    ['.bing.com (3rd party) or .microsoft.com (3rd party)', ['bing.com', 'microsoft.com']],
-    ['ads-[account].adhese.com', ['adhese.com']],
-    ['.commander1.com\u200B', ['commander1.com']],
-    ['(3rd party)', []],
-  ])('reads %j as %j', (cell, domains) => {
-    expect(parseDomainCell(cell)).toEqual(domains);
+    ['', [], true],
+    ['instagram.com', ['instagram.com'], false],
+    ['.adnxs.com', ['adnxs.com'], false],
+    ['  .mediarithmics.com', ['mediarithmics.com'], false],
+    ['.amplitude.com.', ['amplitude.com'], false],
+    ['Inspectlet.com (3rd party)', ['inspectlet.com'], false],
+    // An "or" with nothing on one side: the other alternative is the site's own domain, any domain.
+    ['google-analytics.com (3rd party) or ', ['google-analytics.com'], true],
+    ['google-analytics.com (3rd party) or', ['google-analytics.com'], true],
+    [' or 207.net (3rd party)', ['207.net'], true],
+    ['a.com or or b.com', ['a.com', 'b.com'], true],
+    ['.bing.com (3rd party) or .microsoft.com (3rd party)', ['bing.com', 'microsoft.com'], false],
+    ['orange.fr', ['orange.fr'], false],
+    ['ads-[account].adhese.com', ['adhese.com'], false],
+    ['.commander1.com\u200B', ['commander1.com'], false],
+    ['(3rd party)', [], false],
+  ])('reads %j as %j (any domain: %j)', (cell, domains, anyDomain) => {
+    expect(parseDomainCell(cell)).toEqual({ domains, anyDomain });
   });
 
   it('reads every Domain cell of the bundled CSV into clean domains, and finds one in every non-empty cell', () => {
     for (const row of rowsFromCsv(csvText)) {
-      const domains = parseDomainCell(row.domain);
+      const { domains } = parseDomainCell(row.domain);
       for (const domain of domains) expect(domain).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/);
       if (row.domain !== '') expect(domains.length, `row ${row.id} domain ${JSON.stringify(row.domain)}`).toBeGreaterThan(0);
     }
@@ -53,7 +57,7 @@ describe('parseDomainCell', () => {
   };
 
   it('reads every Domain cell of the bundled CSV as the code before did', () => {
-    for (const row of rowsFromCsv(csvText)) expect(parseDomainCell(row.domain), row.id).toEqual(before(row.domain));
+    for (const row of rowsFromCsv(csvText)) expect(parseDomainCell(row.domain).domains, row.id).toEqual(before(row.domain));
   });
 
   it('reads any cell as the code before did: same domains, same order', () => {
@@ -65,7 +69,7 @@ describe('parseDomainCell', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
         const cell = pieces.join('');
-        expect(parseDomainCell(cell)).toEqual(before(cell));
+        expect(parseDomainCell(cell).domains).toEqual(before(cell));
       }),
       { numRuns: 3000 },
     );
@@ -73,13 +77,13 @@ describe('parseDomainCell', () => {
 
   it('reads hostile cells up to its limit (quadratic with `/\\.+$/`, `\\([^)]*\\)` and `includes`)', () => {
     const dots = '.'.repeat(MAX_DOMAIN_CELL_LENGTH / 2 - 10);
-    expect(parseDomainCell(`a${dots}b`)).toEqual([]);
-    expect(parseDomainCell(`${dots}example.com${dots}`)).toEqual(['example.com']);
-    expect(parseDomainCell(`${'('.repeat(MAX_DOMAIN_CELL_LENGTH - 20)} example.com`)).toEqual(['example.com']);
-    expect(parseDomainCell(`(x) ${'('.repeat(MAX_DOMAIN_CELL_LENGTH - 4)}`)).toEqual([]);
+    expect(parseDomainCell(`a${dots}b`).domains).toEqual([]);
+    expect(parseDomainCell(`${dots}example.com${dots}`).domains).toEqual(['example.com']);
+    expect(parseDomainCell(`${'('.repeat(MAX_DOMAIN_CELL_LENGTH - 20)} example.com`).domains).toEqual(['example.com']);
+    expect(parseDomainCell(`(x) ${'('.repeat(MAX_DOMAIN_CELL_LENGTH - 4)}`).domains).toEqual([]);
     const distinct = Array.from({ length: 120 }, (_, index) => `d${index}.com`);
     expect(`${distinct.join(' ')} d0.com`.length).toBeLessThanOrEqual(MAX_DOMAIN_CELL_LENGTH);
-    expect(parseDomainCell(`${distinct.join(' ')} d0.com`)).toEqual(distinct);
+    expect(parseDomainCell(`${distinct.join(' ')} d0.com`).domains).toEqual(distinct);
   });
 
   it('does not read a cell longer than its limit, far beyond the longest upstream one: it names no domain', () => {
@@ -87,9 +91,11 @@ describe('parseDomainCell', () => {
     expect(MAX_DOMAIN_CELL_LENGTH).toBeGreaterThan(15 * longestUpstream);
     const atLimit = `${'x'.repeat(MAX_DOMAIN_CELL_LENGTH - 'example.com'.length - 1)} example.com`;
     expect(atLimit).toHaveLength(MAX_DOMAIN_CELL_LENGTH);
-    expect(parseDomainCell(atLimit)).toEqual(['x'.repeat(MAX_DOMAIN_CELL_LENGTH - 12), 'example.com']);
-    expect(parseDomainCell(`x${atLimit}`)).toEqual([]);
+    expect(parseDomainCell(atLimit).domains).toEqual(['x'.repeat(MAX_DOMAIN_CELL_LENGTH - 12), 'example.com']);
+    expect(parseDomainCell(`x${atLimit}`)).toEqual({ domains: [], anyDomain: false });
+    // Nor does an empty alternative at its end make it fit any domain.
+    expect(parseDomainCell(`x${atLimit} or`)).toEqual({ domains: [], anyDomain: false });
     const distinct = Array.from({ length: 250_000 }, (_, index) => `d${index}.com`).join(' ');
-    expect(parseDomainCell(distinct)).toEqual([]);
+    expect(parseDomainCell(distinct)).toEqual({ domains: [], anyDomain: false });
   });
 });

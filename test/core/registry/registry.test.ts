@@ -101,6 +101,9 @@ describe('buildRegistry', () => {
     expect(token?.anyDomain).toBe(false);
     const [ga] = registry.openCookieDatabase.exact.get('_ga') ?? [];
     expect(ga?.anyDomain).toBe(true);
+    // "google-analytics.com (3rd party) or ": set on the site's own domain too, so on any.
+    const [utmv] = registry.openCookieDatabase.exact.get('__utmv') ?? [];
+    expect([utmv?.domains, utmv?.anyDomain]).toEqual([['google-analytics.com'], true]);
   });
 
   it('uses the known trackers and the bundled Open Cookie Database unless told otherwise', () => {
