@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { FIRST_PAGE } from '../core/message-contract.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { CookieRows, type PaintPlan } from './CookieItem.tsx';
-import { filterRows, groupByCategory, type CookieRow } from './cookie-rows.ts';
+import { filterRows, groupByCategory, rowStandingFor, type CookieRow } from './cookie-rows.ts';
 import { formatCount } from './time-format.ts';
 import { countText } from './count-text.ts';
 import { RestProblem } from './RestProblem.tsx';
@@ -72,18 +72,27 @@ export function CookieList({ rows, total = rows.length, onWantAll, problem, host
   // report's order) or written anew in another category's (its category changed: a live charter
   // read meanwhile) loses it to the page's body: it is given back then, not scrolled to, to the
   // same element if still there, or else to the row's new item, unless two items have that id (two
-  // rows of one key, bad stored data): either may be another cookie's.
+  // rows of one key, bad stored data): either may be another cookie's. A row whose key went (a
+  // declared entry's once its cookie is seen: the cookie's row, of another key) gives it to the row
+  // now standing for it (rowStandingFor), told from the rows of the render before.
   const focusedInRow = useRef<HTMLElement | null>(null);
+  const rowsBefore = useRef(rows);
   const active = document.activeElement;
   focusedInRow.current = active instanceof HTMLElement && active.closest('li.cookie[id^="row-"]') ? active : null;
   useLayoutEffect(() => {
+    const previousRows = rowsBefore.current;
+    rowsBefore.current = rows;
     const before = focusedInRow.current;
     const focused = document.activeElement;
     if (before === null || (focused !== null && focused !== document.body)) return;
     if (before.isConnected) return before.focus({ preventScroll: true });
     const id = before.closest('li.cookie')?.id;
     const items = [...document.querySelectorAll<HTMLElement>('li.cookie')].filter((item) => item.id === id);
-    if (items.length === 1) items[0]!.focus({ preventScroll: true });
+    if (items.length > 1) return;
+    const gone = items.length === 0 ? previousRows.find((row) => `row-${row.key}` === id) : undefined;
+    const standing = gone && rowStandingFor(gone, rows);
+    const item = items[0] ?? (standing ? document.getElementById(`row-${standing.key}`) : null);
+    item?.focus({ preventScroll: true });
   });
 
   // A finding points at a row: clear the filter and page far enough to show it.

@@ -103,6 +103,30 @@ export function keepUnchangedRows(rows: CookieRow[], previous: readonly CookieRo
   });
 }
 
+/**
+ * The charter entry a row is about, as its name or prefix, rule, provider and section tell it: a
+ * not-seen row's own, or the one declaring a seen cookie; null for a cookie no charter entry declares.
+ */
+function declaringEntry({ entry, cookie, category }: CookieRow): string | null {
+  const declared = entry ?? (cookie?.reference?.kind === 'charter' ? { ...cookie.reference, provider: cookie.provider } : null);
+  return declared && [declared.cookie, declared.match, declared.provider, category].join('\n');
+}
+
+/**
+ * The row of `rows` standing for what `gone`, a row no longer among them, stood for: a declared
+ * entry's row once its cookie is seen is that cookie's (another key), and back. Told by the entry
+ * declaring it (a charter may declare one name twice: the site's own testCookie, Disqus's), the
+ * first cookie of it listed (a prefix declares many); else by its name, when one row alone has it.
+ * Never a row as `gone` was (seen or not): another entry's, or another cookie's.
+ */
+export function rowStandingFor(gone: CookieRow, rows: readonly CookieRow[]): CookieRow | undefined {
+  const entry = declaringEntry(gone);
+  const otherState = rows.filter((row) => (row.cookie === null) !== (gone.cookie === null));
+  const ofItsEntry = entry === null ? undefined : otherState.find((row) => declaringEntry(row) === entry);
+  const named = otherState.filter((row) => row.name === gone.name);
+  return ofItsEntry ?? (named.length === 1 ? named[0] : undefined);
+}
+
 /** A known tracker's purpose in the table's French words, on a French page (CookieItem shows them); undefined otherwise. */
 export function frenchPurpose(row: CookieRow, language: string): string | undefined {
   return language.split('-')[0] === 'fr' ? row.cookie?.purposeFr : undefined;

@@ -264,3 +264,29 @@ describe('Chromium: a cookie whose event wakes the stopped worker', () => {
     await Promise.all([site.close(), panel.close(), api.close()]);
   });
 });
+
+// Its own launch: the portal never visited before, its charter's entries all declared, not seen.
+describe('Chromium: a declared entry’s row focused from its finding', () => {
+  const { browser } = launchedForBlock((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } }));
+
+  it('keeps the focus once its cookie is seen: on the cookie’s row, of another id, not the page’s body', async () => {
+    const host = 'data.nantesmetropole.fr';
+    const panel = await browser().newPage();
+    await panel.setViewport(400, 900);
+    await panel.goto(browser().extensionUrl(`${SIDE_PANEL_PAGE}?host=${host}`));
+    const finding = '.finding-list li[data-finding="not-seen"][data-finding-cookie="sessionid"] button';
+    await panel.waitFor(`main[data-state="ready"] ${finding}`);
+    await panel.press(finding, 'Enter');
+    const focused = () =>
+      panel.evaluate(
+        () => `${document.activeElement?.getAttribute('data-cookie')} ${document.activeElement?.getAttribute('data-status')}`,
+        null,
+      );
+    await expect.poll(focused).toBe('sessionid not-seen');
+    const site = await browser().newPage();
+    await site.goto(`http://${host}/`);
+    await panel.waitFor(seenRow('sessionid'));
+    await expect.poll(focused).toBe('sessionid declared');
+    await Promise.all([site.close(), panel.close()]);
+  });
+});

@@ -19,7 +19,7 @@ import {
 import { report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
-import type { NotSeenEntry, Report } from '../../src/core/report/report.ts';
+import type { NotSeenEntry, Report, ReportCookie } from '../../src/core/report/report.ts';
 
 const en = localeTranslate('en');
 
@@ -542,6 +542,80 @@ describe('CookieRows for a new report', () => {
     const moved = container.querySelector<HTMLElement>('.category:has(#cat-statistics) [data-cookie="x"]');
     expect(moved).not.toBeNull();
     expect(document.activeElement).toBe(moved);
+  });
+
+  describe('a declared entry not seen, focused, once its cookie is seen (its row is that cookie’s then, of another key)', () => {
+    const entry = (cookie: string, overrides: Partial<NotSeenEntry> = {}): NotSeenEntry => ({
+      provider: 'Opendatasoft',
+      service: null,
+      cookie,
+      match: 'exact',
+      purpose: 'Session',
+      duration: null,
+      category: 'necessary',
+      ...overrides,
+    });
+    /** A cookie `declaring` declares, as the report describes it. */
+    const seen = (name: string, declaring: NotSeenEntry, overrides: Partial<ReportCookie> = {}) =>
+      reportCookie({
+        name,
+        provider: declaring.provider,
+        category: declaring.category,
+        reference: { kind: 'charter', charterKind: 'bundled', host: 'h', entryIndex: 0, cookie: declaring.cookie, match: declaring.match },
+        ...overrides,
+      });
+    /** The focused element after the entry named `focusName` (and of `provider`, when given) is focused and the report `after` comes. */
+    function focusedAfter(before: Report, after: Report, focusName: string, provider?: string) {
+      const rows = rowsOf(before);
+      const { container, rerender } = render(list(rows));
+      const entryRow = rows.find((row) => row.name === focusName && (provider === undefined || row.entry?.provider === provider))!;
+      container.querySelector<HTMLElement>(`[id="row-${entryRow.key}"]`)!.focus();
+      rerender(list(keepUnchangedRows(rowsOf(after), rows)));
+      return document.activeElement;
+    }
+
+    it('keeps the focus on the row of the cookie it declares, not the page’s body', () => {
+      const sessionid = entry('sessionid');
+      const csrftoken = entry('csrftoken');
+      const focused = focusedAfter(
+        report([], { notSeen: [csrftoken, sessionid] }),
+        report([seen('sessionid', sessionid)], { notSeen: [csrftoken] }),
+        'sessionid',
+      );
+      expect(focused?.getAttribute('data-cookie')).toBe('sessionid');
+      expect(focused?.getAttribute('data-status')).toBe('declared');
+    });
+
+    it('to its own entry’s cookie of two of one name (the site’s own testCookie, Disqus’s), and a prefix entry’s to the cookie it declares', () => {
+      const own = entry('testCookie');
+      const disqus = entry('testCookie', { provider: 'Disqus', category: 'third-party' });
+      const focused = focusedAfter(
+        report([], { notSeen: [own, disqus] }),
+        report([seen('testCookie', own), seen('testCookie', disqus, { domain: '.disqus.com' })]),
+        'testCookie',
+        'Disqus',
+      );
+      expect(focused?.getAttribute('data-cookie')).toBe('testCookie');
+      expect(focused?.closest('.category')?.querySelector('h3')?.id).toBe('cat-third-party');
+      const pkId = entry('_pk_id.', { provider: 'Matomo', match: 'prefix', category: 'statistics' });
+      const prefixed = focusedAfter(report([], { notSeen: [pkId] }), report([seen('_pk_id.1.abc', pkId, { rule: 'prefix' })]), '_pk_id.*');
+      expect(prefixed?.getAttribute('data-cookie')).toBe('_pk_id.1.abc');
+    });
+
+    it('to no row of its name when none tells which is its entry’s', () => {
+      const own = entry('testCookie');
+      const disqus = entry('testCookie', { provider: 'Disqus', category: 'third-party' });
+      const undeclared = { status: 'undeclared', source: 'unknown', reference: null, provider: '' } as const;
+      const focused = focusedAfter(
+        report([], { notSeen: [own, disqus] }),
+        report([
+          seen('testCookie', own, { ...undeclared, domain: '.a.example' }),
+          seen('testCookie', own, { ...undeclared, domain: '.b.example' }),
+        ]),
+        'testCookie',
+      );
+      expect(focused).toBe(document.body);
+    });
   });
 
   it('sends the focus to no other row when the focused one shares its key with another (bad stored data)', () => {

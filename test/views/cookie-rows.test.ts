@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { filterRows, groupByCategory, keepUnchangedRows, occurrenceOf, rowForFinding, rowsOf } from '../../src/views/cookie-rows.ts';
+import {
+  filterRows,
+  groupByCategory,
+  keepUnchangedRows,
+  occurrenceOf,
+  rowForFinding,
+  rowsOf,
+  rowStandingFor,
+} from '../../src/views/cookie-rows.ts';
 import { finding, report, reportCookie, UNKNOWN_MATCH } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
 import { browserCookie } from '../support/cookies.ts';
 import { emptySite, recordCookieChange } from '../../src/core/cookies/site-record.ts';
 import { findingsFor } from '../../src/core/report/findings.ts';
+import type { CharterEntry } from '../../src/core/charter/types.ts';
 
 const sample = report(
   [
@@ -27,6 +36,18 @@ const sample = report(
     ],
   },
 );
+
+/** A charter declaring testCookie twice: the portal's own (necessary), and Disqus's in the third-party section. */
+const own = {
+  provider: 'Opendatasoft',
+  service: null,
+  cookie: 'testCookie',
+  match: 'exact',
+  purpose: 'own',
+  duration: null,
+  category: 'necessary',
+} as const;
+const disqus = { ...own, provider: 'Disqus', purpose: 'Disqus', category: 'third-party' } as const;
 
 describe('rows', () => {
   it('lists seen cookies and unseen entries, by category', () => {
@@ -103,18 +124,6 @@ describe('rows', () => {
     expect(new Set(keys).size).toBe(3);
     expect(rowsOf(report([], { notSeen: [entry('dup', 'P'), entry('dup', 'Q')] })).map((row) => row.key)).toEqual(keys.slice(1));
   });
-
-  /** A charter declaring testCookie twice: the portal's own (necessary), and Disqus's in the third-party section. */
-  const own = {
-    provider: 'Opendatasoft',
-    service: null,
-    cookie: 'testCookie',
-    match: 'exact',
-    purpose: 'own',
-    duration: null,
-    category: 'necessary',
-  } as const;
-  const disqus = { ...own, provider: 'Disqus', purpose: 'Disqus', category: 'third-party' } as const;
 
   it('keeps the key of an entry not seen when another entry of its name, another provider’s, is seen', () => {
     // The site's own being set, only Disqus's stays not seen.
@@ -254,6 +263,52 @@ describe('rows', () => {
     // A finding an older version made names no path: the first row of its name and domain, as before.
     const { path: _none, ...older } = findings[1]!;
     expect(rowForFinding(rows, older)?.name).toBe('dup');
+  });
+});
+
+describe('the row standing for a row gone', () => {
+  /** A cookie seen, as the report describes one `entry` declares. */
+  const declaredBy = (name: string, entry: CharterEntry, domain = 'data.tco.re') =>
+    reportCookie({
+      name,
+      domain,
+      provider: entry.provider,
+      category: entry.category,
+      reference: { kind: 'charter', charterKind: 'bundled', host: 'data.tco.re', entryIndex: 0, cookie: entry.cookie, match: entry.match },
+    });
+  const entryRow = (rows: ReturnType<typeof rowsOf>, entry: CharterEntry) => rows.find((row) => row.entry === entry)!;
+
+  it('is the cookie its entry declares once seen, told from another entry’s of its name, and back', () => {
+    const before = rowsOf(report([], { notSeen: [own, disqus] }));
+    const ownCookie = declaredBy('testCookie', own);
+    const disqusCookie = declaredBy('testCookie', disqus, '.disqus.com');
+    const after = rowsOf(report([ownCookie, disqusCookie]));
+    expect(rowStandingFor(entryRow(before, disqus), after)?.cookie).toBe(disqusCookie);
+    expect(rowStandingFor(entryRow(before, own), after)?.cookie).toBe(ownCookie);
+    // Its cookie gone again (the site's record cleared): its entry's row.
+    expect(
+      rowStandingFor(
+        after.find((row) => row.cookie === disqusCookie)!,
+        before,
+      )?.entry,
+    ).toBe(disqus);
+  });
+
+  it('is the first cookie shown a prefix entry declares', () => {
+    const prefix = { ...own, cookie: '_pk_id.', match: 'prefix' } as const;
+    const gone = rowsOf(report([], { notSeen: [prefix] }))[0]!;
+    const after = rowsOf(report([reportCookie({ name: 'other' }), declaredBy('_pk_id.1.a', prefix), declaredBy('_pk_id.2.b', prefix)]));
+    expect(rowStandingFor(gone, after)?.name).toBe('_pk_id.1.a');
+  });
+
+  it('is the one row of its name when no entry tells, none when two have it', () => {
+    const gone = rowsOf(report([], { notSeen: [own] }))[0]!;
+    const undeclared = (domain: string) => reportCookie({ name: 'testCookie', domain, status: 'undeclared', reference: null });
+    expect(rowStandingFor(gone, rowsOf(report([undeclared('a.example')])))?.cookie?.domain).toBe('a.example');
+    expect(rowStandingFor(gone, rowsOf(report([undeclared('a.example'), undeclared('b.example')])))).toBeUndefined();
+    // Never another entry's row of its name (Disqus's, not seen).
+    expect(rowStandingFor(gone, rowsOf(report([], { notSeen: [disqus] })))).toBeUndefined();
+    expect(rowStandingFor(gone, rowsOf(report([undeclared('a.example')], { notSeen: [disqus] })))?.cookie?.domain).toBe('a.example');
   });
 });
 
