@@ -9,7 +9,13 @@ import type { BrowserUnderTest, PageUnderTest } from './browser-under-test.ts';
 /** The few extension APIs the tests call from inside an extension page (Chrome: `chrome`, Firefox: `browser`). */
 type PageExtensionApi = {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  tabs: { query(query: { url: string }): Promise<Array<{ id?: number }>> };
+  tabs: {
+    query(query: { url: string }): Promise<Array<{ id?: number }>>;
+    // Chrome resolves to the tab (its id may have changed), Firefox to nothing.
+    discard(tabId: number): Promise<{ id?: number } | undefined>;
+    get(tabId: number): Promise<{ discarded?: boolean }>;
+    remove(tabId: number): Promise<void>;
+  };
   permissions: {
     contains(permissions: { permissions: string[] }): Promise<boolean>;
     getAll(): Promise<{ permissions?: string[]; origins?: string[] }>;
@@ -133,6 +139,30 @@ export async function tabIdOf(page: PageUnderTest, url: string): Promise<number>
     if (tab?.id === undefined) throw new Error(`no tab at ${pattern}`);
     return tab.id;
   }, url);
+}
+
+/**
+ * Unloads tab `tabId` as the browser does under memory pressure (tabs.discard), from inside an
+ * extension page, and waits until the browser says it is; resolves to its id then.
+ */
+export async function discardTab(page: PageUnderTest, tabId: number): Promise<number> {
+  return page.evaluate(async (id) => {
+    const api = (globalThis as { browser?: PageExtensionApi }).browser ?? chrome;
+    const discarded = (await api.tabs.discard(id))?.id ?? id;
+    for (let tries = 0; tries < 50; tries++) {
+      if ((await api.tabs.get(discarded)).discarded) return discarded;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`tab ${id} not unloaded`);
+  }, tabId);
+}
+
+/** Closes tab `tabId` from inside an extension page: one the driver's page no longer reaches (unloaded). */
+export async function closeTab(page: PageUnderTest, tabId: number): Promise<void> {
+  await page.evaluate(async (id) => {
+    const api = (globalThis as { browser?: PageExtensionApi }).browser ?? chrome;
+    await api.tabs.remove(id);
+  }, tabId);
 }
 
 /** Whether the extension holds an API permission (`devtools`), read from inside an extension page. */

@@ -43,7 +43,10 @@ export type OpenTabs = {
   requestHeard(tabId: number, storeId: string | undefined): void;
   /** The cookie store of tab `tabId` once known (heard, or read from the browser's tabs); else null. */
   storeOfTab(tabId: number): string | null;
-  /** Path of the page the tabs of `host` show or load in `storeId`; null when none does, or they show different pages. */
+  /**
+   * Path of the page the tabs of `host` show or load in `storeId`; null when none does, or they
+   * show different pages. Neither this nor `has` and `hosts` counts a tab the browser unloaded.
+   */
   pageOf(host: string, storeId: string): string | null;
   /** The page tab \`tabId\` shows or loads (host and path) and its cookie store; null when it shows no web page or is unknown. */
   pageOfTab(tabId: number): TabPage | null;
@@ -51,12 +54,15 @@ export type OpenTabs = {
   has(host: string, storeId: string): boolean;
   /** Hosts shown in tabs of `storeId`. */
   hosts(storeId: string): Set<string>;
-  /** Hosts shown in any tab, those of a tab whose store is not known yet included. */
+  /** Hosts shown in any tab, those of a tab whose store is not known yet, or that the browser unloaded, included. */
   allHosts(): Set<string>;
 };
 
-/** One tab as kept: the hosts it shows, the page it shows or loads, and the address webRequest saw it start loading. */
-type OpenTab = { hosts: string[]; page: URL | null; navigatingTo: string | null };
+/**
+ * One tab as kept: the hosts it shows, the page it shows or loads, the address webRequest saw it
+ * start loading, and whether the browser unloaded it (no page of it runs, so none writes a cookie).
+ */
+type OpenTab = { hosts: string[]; page: URL | null; navigatingTo: string | null; unloaded: boolean };
 
 /** An http(s) URL, or null. */
 function webUrl(url: string | undefined | null): URL | null {
@@ -99,13 +105,15 @@ export function createOpenTabs(): OpenTabs {
     const urls = [navigatingTo, tab.pendingUrl, tab.url];
     const page = urls.map(webUrl).find((url) => url !== null) ?? null;
     stores.set(tab.tabId, tab.storeId);
-    tabs.set(tab.tabId, { hosts: [...new Set(hostsOf(urls))], page, navigatingTo });
+    // A load webRequest saw start is the unloaded tab loading again.
+    const unloaded = tab.discarded === true && navigatingTo === null;
+    tabs.set(tab.tabId, { hosts: [...new Set(hostsOf(urls))], page, navigatingTo, unloaded });
   }
 
   function navigating(tabId: number, url: string): void {
     const previous = tabs.get(tabId);
     const hosts = [...new Set([...hostsOf([url]), ...(previous?.hosts ?? [])])];
-    tabs.set(tabId, { hosts, page: webUrl(url), navigatingTo: url });
+    tabs.set(tabId, { hosts, page: webUrl(url), navigatingTo: url, unloaded: false });
   }
 
   /**
@@ -123,8 +131,11 @@ export function createOpenTabs(): OpenTabs {
     return { host: tab.page.hostname.toLowerCase(), path: pathOf(tab.page), storeId };
   }
 
-  /** The tabs of store `storeId`. */
-  const tabsOf = (storeId: string) => [...tabs].filter(([tabId]) => storeOf(tabId) === storeId).map(([, tab]) => tab);
+  /**
+   * The tabs of store `storeId` that may write its cookies: not one the browser unloaded, whose
+   * site, left open under a parent domain, would make another site's write there of unknown origin.
+   */
+  const tabsOf = (storeId: string) => [...tabs].filter(([tabId, tab]) => storeOf(tabId) === storeId && !tab.unloaded).map(([, tab]) => tab);
 
   function hosts(storeId: string): Set<string> {
     return new Set(tabsOf(storeId).flatMap((tab) => tab.hosts));

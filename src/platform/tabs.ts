@@ -9,13 +9,24 @@ export type TabSite = {
   storeId: string | undefined;
   /** Chrome: the page a tab is navigating to, before it commits (its cookies may come first). */
   pendingUrl?: string | undefined;
+  /**
+   * The browser unloaded the tab (Firefox restores a session's tabs so, and either browser unloads
+   * tabs under memory pressure): it shows its address but runs no page until it loads again.
+   */
+  discarded?: true;
 };
 
 function tabSite(tab: Tabs.Tab): TabSite {
   // Firefox names the store on the tab; Chrome only says whether the tab is private ("1").
   const storeId = tab.cookieStoreId ?? (tab.incognito ? '1' : undefined);
   const pendingUrl = (tab as { pendingUrl?: string }).pendingUrl;
-  return { tabId: tab.id ?? -1, url: tab.url, storeId, ...(pendingUrl ? { pendingUrl } : {}) };
+  return {
+    tabId: tab.id ?? -1,
+    url: tab.url,
+    storeId,
+    ...(pendingUrl ? { pendingUrl } : {}),
+    ...(tab.discarded ? { discarded: true as const } : {}),
+  };
 }
 
 /**

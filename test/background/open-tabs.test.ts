@@ -209,4 +209,31 @@ describe('open tabs', () => {
     tabs.update({ tabId: 1, url: 'https://shop.example/account', storeId: undefined });
     expect(tabs.pageOf('shop.example', '0')).toBe('/account');
   });
+
+  it('count no site in a tab the browser unloaded (discarded) until it loads again, its store and its site kept in use', () => {
+    const tabs = createOpenTabs();
+    // Firefox restores a session's tabs unloaded, and either browser unloads tabs under memory pressure.
+    tabs.replaceAll(
+      [
+        { tabId: 1, url: 'http://nantesmetropole.fr/', storeId: undefined, discarded: true },
+        { tabId: 2, url: 'http://data.nantesmetropole.fr/', storeId: undefined },
+      ],
+      '0',
+    );
+    // No page of it can write a cookie: the portal is the one site open under .nantesmetropole.fr.
+    expect([...tabs.hosts('0')]).toEqual(['data.nantesmetropole.fr']);
+    expect(tabs.has('nantesmetropole.fr', '0')).toBe(false);
+    expect(tabs.pageOf('nantesmetropole.fr', '0')).toBeNull();
+    expect(tabs.storeOfTab(1)).toBe('0');
+    // Still a site in use: its record is not the first dropped for room, nor a private session's forgotten.
+    expect(tabs.allHosts().has('nantesmetropole.fr')).toBe(true);
+    // Unloaded while open, then loaded again.
+    tabs.update({ tabId: 1, url: 'http://nantesmetropole.fr/', storeId: undefined });
+    expect(tabs.has('nantesmetropole.fr', '0')).toBe(true);
+    tabs.update({ tabId: 1, url: 'http://nantesmetropole.fr/', storeId: undefined, discarded: true });
+    expect(tabs.has('nantesmetropole.fr', '0')).toBe(false);
+    // Its reload seen starting (webRequest) before the tab says it is no longer unloaded.
+    tabs.navigating(1, 'http://nantesmetropole.fr/actualites/');
+    expect(tabs.pageOf('nantesmetropole.fr', '0')).toBe('/actualites/');
+  });
 });

@@ -26,6 +26,7 @@ type Tab = {
   active?: boolean;
   windowId?: number;
   status?: string;
+  discarded?: boolean;
 };
 
 function fakeTabs(tabs: Tab[]) {
@@ -111,6 +112,25 @@ describe('platform tabs', () => {
     onReplaced.fire(9, 5);
     await settle();
     expect(log).toEqual(['updated 4 1', 'updated 5 undefined', 'removed 6', 'removed 5', 'updated 9 undefined']);
+  });
+
+  it('say when a tab is unloaded (discarded), at a wake and as it changes: it shows no page until it loads again', async () => {
+    const unloaded = { id: 7, url: 'http://nantesmetropole.fr/', incognito: false, discarded: true };
+    const { api, onUpdated } = fakeTabs([unloaded]);
+    expect(await everyTab(api)).toEqual([{ tabId: 7, url: 'http://nantesmetropole.fr/', storeId: undefined, discarded: true }]);
+    const heard: unknown[] = [];
+    onTabsChanged(
+      (tab) => heard.push(tab),
+      () => undefined,
+      api,
+    );
+    // Both browsers report the change of state (changeInfo.discarded), with the tab as it is now.
+    onUpdated.fire(7, { discarded: true } as never, unloaded);
+    onUpdated.fire(7, { discarded: false } as never, { ...unloaded, discarded: false });
+    expect(heard).toEqual([
+      { tabId: 7, url: 'http://nantesmetropole.fr/', storeId: undefined, discarded: true },
+      { tabId: 7, url: 'http://nantesmetropole.fr/', storeId: undefined },
+    ]);
   });
 
   it('hear a window close, and nothing where the browser has no windows (Firefox for Android)', () => {

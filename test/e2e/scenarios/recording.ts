@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { extensionPage, findingKeys, presentNames, reportOf, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import {
+  closeTab,
+  discardTab,
+  extensionPage,
+  findingKeys,
+  presentNames,
+  reportOf,
+  request,
+  tabIdOf,
+  waitForReport,
+} from '../../../scripts/browsers/extension-api.ts';
 import type { PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { isolatingTranslate } from '../../../src/platform/i18n.ts';
 import { localeTranslate } from '../../support/locale-translate.ts';
@@ -211,6 +221,28 @@ export function recordingScenarios(ctx: E2eContext): void {
         const named = await popup.attributes('[data-finding-cookie]', 'data-finding-cookie');
         expect(named).toContain(FORGOTTEN);
         expect(named).not.toContain('_ga');
+      });
+    });
+
+    it('counts no site in a tab the browser unloaded: the portal’s _ga after a refusal, the city’s tab unloaded, is a finding (a reviewer’s case)', async () => {
+      const api = await extensionPage(ctx.browser());
+      await withNantesPages(api, async (keep) => {
+        // Firefox restores a session's tabs unloaded, and either browser unloads tabs under memory pressure.
+        const city = keep(await ctx.browser().newPage());
+        await city.goto(`http://${NANTES_CITY}/`);
+        // A page whose Google Analytics tag ignores the refusal (?ignore=ga, server.ts): _ga on .nantesmetropole.fr.
+        const portal = keep(await visitPortal(ctx.browser(), NANTES_PORTAL, '/?ignore=ga'));
+        const unloaded = await discardTab(api, await tabIdOf(api, `http://${NANTES_CITY}/`));
+        try {
+          await portal.click('#consent-refuse');
+          // No page runs in the city's tab: the portal, open alone under the domain, wrote it.
+          const report = await waitForReport(api, NANTES_PORTAL, (r) => presentNames(r).includes('_ga'));
+          expect(report.cookies.find((c) => c.name === '_ga')?.originUnknown).toBe(false);
+          expect(findingKeys(report)).toContain('after-refusal _ga');
+        } finally {
+          // Closed by its id: the driver may not reach it unloaded, and clearing the city's site would load it again.
+          await closeTab(api, unloaded);
+        }
       });
     });
 
