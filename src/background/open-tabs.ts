@@ -62,7 +62,14 @@ export type OpenTabs = {
  * One tab as kept: the hosts it shows, the page it shows or loads, the address webRequest saw it
  * start loading, and whether the browser unloaded it (no page of it runs, so none writes a cookie).
  */
-type OpenTab = { hosts: string[]; page: URL | null; navigatingTo: string | null; unloaded: boolean };
+type OpenTab = {
+  hosts: string[];
+  page: URL | null;
+  navigatingTo: string | null;
+  unloaded: boolean;
+  /** navigatingTo was heard after the browser unloaded the tab, or before the tab was known: it loading again. */
+  reloading: boolean;
+};
 
 /** An http(s) URL, or null. */
 function webUrl(url: string | undefined | null): URL | null {
@@ -100,20 +107,26 @@ export function createOpenTabs(): OpenTabs {
   function update(tab: TabSite): void {
     const previous = tabs.get(tab.tabId);
     // Still loading what webRequest saw start: keep it until the tab shows it.
-    const navigatingTo = previous?.navigatingTo && !sameAddress(previous.navigatingTo, tab.url) ? previous.navigatingTo : null;
+    const loading = previous?.navigatingTo && !sameAddress(previous.navigatingTo, tab.url) ? previous.navigatingTo : null;
+    // A load heard after the tab was unloaded is it loading again (its address the one it reloads:
+    // loading until an update says it is no longer unloaded). One heard before (a download, a 204:
+    // it never committed) is not, and an unloaded tab loads nothing.
+    const reloading = tab.discarded === true && previous?.reloading === true && previous.navigatingTo !== null;
+    const unloaded = tab.discarded === true && !reloading;
+    const navigatingTo = unloaded ? null : reloading ? previous.navigatingTo : loading;
     // The newest address first: the one webRequest saw start loading, then Chrome's pendingUrl, then the committed one.
     const urls = [navigatingTo, tab.pendingUrl, tab.url];
     const page = urls.map(webUrl).find((url) => url !== null) ?? null;
     stores.set(tab.tabId, tab.storeId);
-    // A load webRequest saw start is the unloaded tab loading again.
-    const unloaded = tab.discarded === true && navigatingTo === null;
-    tabs.set(tab.tabId, { hosts: [...new Set(hostsOf(urls))], page, navigatingTo, unloaded });
+    tabs.set(tab.tabId, { hosts: [...new Set(hostsOf(urls))], page, navigatingTo, unloaded, reloading });
   }
 
   function navigating(tabId: number, url: string): void {
     const previous = tabs.get(tabId);
     const hosts = [...new Set([...hostsOf([url]), ...(previous?.hosts ?? [])])];
-    tabs.set(tabId, { hosts, page: webUrl(url), navigatingTo: url, unloaded: false });
+    // A tab not known yet may be an unloaded one loading again (its update is not heard yet).
+    const reloading = previous === undefined || previous.unloaded || previous.reloading;
+    tabs.set(tabId, { hosts, page: webUrl(url), navigatingTo: url, unloaded: false, reloading });
   }
 
   /**

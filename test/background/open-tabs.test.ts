@@ -235,5 +235,42 @@ describe('open tabs', () => {
     // Its reload seen starting (webRequest) before the tab says it is no longer unloaded.
     tabs.navigating(1, 'http://nantesmetropole.fr/actualites/');
     expect(tabs.pageOf('nantesmetropole.fr', '0')).toBe('/actualites/');
+    // An update still saying unloaded while that reload is under way: it is loading.
+    tabs.update({ tabId: 1, url: 'http://nantesmetropole.fr/', storeId: undefined, discarded: true });
+    expect(tabs.has('nantesmetropole.fr', '0')).toBe(true);
+  });
+
+  it('count no site in a tab unloaded after a load of it that never committed (a download, a 204)', () => {
+    const tabs = createOpenTabs();
+    tabs.replaceAll(
+      [
+        { tabId: 1, url: 'http://nantesmetropole.fr/actualites/', storeId: undefined },
+        { tabId: 2, url: 'http://data.nantesmetropole.fr/', storeId: undefined },
+      ],
+      '0',
+    );
+    // A PDF served as an attachment: webRequest sees the tab's top-frame request, the browser
+    // downloads it, and the tab stays on /actualites/.
+    tabs.navigating(1, 'http://nantesmetropole.fr/deliberation.pdf');
+    tabs.update({ tabId: 1, url: 'http://nantesmetropole.fr/actualites/', storeId: undefined, discarded: true });
+    expect([...tabs.hosts('0')]).toEqual(['data.nantesmetropole.fr']);
+    expect(tabs.has('nantesmetropole.fr', '0')).toBe(false);
+    expect(tabs.pageOf('nantesmetropole.fr', '0')).toBeNull();
+    // Loaded again as its reload starts.
+    tabs.navigating(1, 'http://nantesmetropole.fr/actualites/');
+    tabs.update({ tabId: 1, url: 'http://nantesmetropole.fr/actualites/', storeId: undefined, discarded: true });
+    expect(tabs.has('nantesmetropole.fr', '0')).toBe(true);
+  });
+
+  it('count a tab first heard loading as open when its update says unloaded: it may be one loading again', () => {
+    const tabs = createOpenTabs();
+    // Heard loading at a wake before the browser's list of tabs came, that list saying unloaded.
+    tabs.navigating(1, 'http://nantesmetropole.fr/');
+    tabs.replaceAll([{ tabId: 1, url: 'http://nantesmetropole.fr/', storeId: undefined, discarded: true }], '0');
+    expect(tabs.has('nantesmetropole.fr', '0')).toBe(true);
+    // Until the browser says it loaded, then unloaded it again.
+    tabs.update({ tabId: 1, url: 'http://nantesmetropole.fr/', storeId: undefined });
+    tabs.update({ tabId: 1, url: 'http://nantesmetropole.fr/', storeId: undefined, discarded: true });
+    expect(tabs.has('nantesmetropole.fr', '0')).toBe(false);
   });
 });
