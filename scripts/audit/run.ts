@@ -147,6 +147,11 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
       throw new AuditError(`cannot reach ${address}: ${reasonOf(error)}`);
     }
     await settle(api, host);
+    // The report read is the host typed: a start URL that redirects to another host (an old
+    // custom domain to the platform's sub-domain) would pass with an empty report.
+    const landed = new URL(((await page.evaluateScript(READ_LINKS)) as { url: string }).url);
+    if (landed.hostname.toLowerCase() !== host)
+      throw new AuditError(`${address} redirected to ${addressWithoutValues(landed)}, another host: audit ${landed.hostname} instead`);
 
     let clicked: string | null = null;
     if (consent !== 'none') {

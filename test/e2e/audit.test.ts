@@ -6,6 +6,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report/report.ts';
@@ -45,6 +47,10 @@ function command(script: string, args: string[], env: Record<string, string> = {
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** Starts `server` on a free loopback port; resolves to the port. */
+const listening = (server: Server) =>
+  new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 
 const readReport = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Report;
 const findingKeys = (report: Report) => report.findings.map((f) => `${f.kind} ${f.cookie}`);
@@ -297,6 +303,29 @@ describe('audit command', () => {
       expect(code).toBe(0);
     } finally {
       await server.close();
+    }
+  }, 120_000);
+
+  it('fails, with one line and exit 2, a start URL that redirects to another host (Chromium)', async () => {
+    // The review's case: localhost redirects to 127.0.0.1, which sets trackers; the report of the
+    // host typed held nothing, and --strict passed with 0 cookies.
+    const landing = createServer((_, response) => {
+      response.writeHead(200, { 'content-type': 'text/html', 'set-cookie': ['_ga=GA1.1.1.1; Max-Age=3600; Path=/'] });
+      response.end('<!doctype html><title>Portail</title><p>Bonjour</p>');
+    });
+    const landingPort = await listening(landing);
+    const old = createServer((_, response) => response.writeHead(302, { location: `http://127.0.0.1:${landingPort}/` }).end());
+    const oldPort = await listening(old);
+    try {
+      const args = [`localhost:${oldPort}`, '--consent', 'refuse', '--pages', '1', '--strict', '--out', join(scratch, 'redirected')];
+      const { code, stderr } = await audit(args);
+      expect(stderr).toBe(
+        `audit: http://localhost:${oldPort}/ redirected to http://127.0.0.1:${landingPort}/, another host: audit 127.0.0.1 instead\n`,
+      );
+      expect(code).toBe(2);
+    } finally {
+      landing.close();
+      old.close();
     }
   }, 120_000);
 
