@@ -12,7 +12,7 @@ import { killTree } from '../browsers/process-tree.ts';
 import { exportReport, type Report } from '../../src/core/report/index.ts';
 import { addressesWithoutValuesIn, addressWithoutValues, withoutPathParameters } from '../../src/core/path-parameters.ts';
 import { auditExtension } from './audit-extension.ts';
-import { clickConsent } from './consent-banner.ts';
+import { BANNER_WAIT_MS, clickConsentOnceShown } from './consent-banner.ts';
 import { createCrawl, MAX_LINKS } from './crawl.ts';
 
 /** A failure of the environment or the target (unreachable, no access): one line, exit 2. */
@@ -156,8 +156,10 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
     let clicked: string | null = null;
     if (consent !== 'none') {
       log(`consent: choosing "${consent}"…`);
-      clicked = await clickConsent(page, consent);
-      log(clicked ? `consent: clicked "${clicked}"` : 'consent: no consent banner button found on the page');
+      clicked = await clickConsentOnceShown(page, consent);
+      log(
+        clicked ? `consent: clicked "${clicked}"` : `consent: no consent banner button found on the page within ${BANNER_WAIT_MS / 1000} s`,
+      );
       await settle(api, host);
     }
 

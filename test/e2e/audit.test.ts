@@ -329,6 +329,26 @@ describe('audit command', () => {
     }
   }, 120_000);
 
+  it('refuses in a banner drawn 1.5 s after the page loaded, and finds the tracker that ignores it (Chromium)', async () => {
+    // The review's case: the banner came after the cookie events settled, no button was found, and
+    // a tracker started against the refusal made no finding (Matomo here, ?ignore=matomo: on a
+    // loopback address the demo's Google Analytics writes no cookie).
+    const server = await startPortalServer(0);
+    try {
+      const url = `http://127.0.0.1:${server.port}/?ignore=matomo&banner-after=1500`;
+      const out = join(scratch, 'late-banner');
+      const { code, stdout, stderr } = await audit([url, '--consent', 'refuse', '--pages', '1', '--strict', '--out', out]);
+      expect(stderr).toBe('');
+      expect(stdout).toContain('consent: clicked "tout refuser"');
+      const report = readReport(join(out, 'report.json'));
+      expect(report.consent.state).toBe('refused');
+      expect(findingKeys(report)).toContain('after-refusal _pk_id.1.a1b2');
+      expect(code).toBe(1);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+
   it('audits any site in headless Chromium too: its audit build has access to every site', async () => {
     // Before issue 15, Chromium stopped here: it cannot answer the prompt that grants access to a site.
     const { code, stderr } = await audit(['https://unreachable.invalid/', '--consent', 'none', '--out', join(scratch, 'no-access')]);

@@ -102,6 +102,40 @@ describe('an audit run', () => {
     expect(visited).toEqual(['https://data.city.example/']);
   }, 20_000);
 
+  it('clicks a consent banner drawn after the cookie events settled, looking for it again until it shows', async () => {
+    const { launch } = fakeBrowser(true);
+    // The banner shows at the clicker's third look (a consent manager's script loaded late).
+    let looks = 0;
+    const lateBannerLaunch = async () => {
+      const browser = await launch();
+      const newPage = browser.newPage.bind(browser);
+      return {
+        ...browser,
+        newPage: async () => {
+          const page = await newPage();
+          const readLinks = page.evaluateScript.bind(page);
+          return {
+            ...page,
+            evaluateScript: async (source: string) =>
+              source.includes('location.href') ? readLinks(source) : ++looks >= 3 ? 'tout refuser' : null,
+          };
+        },
+      };
+    };
+    const lines: string[] = [];
+    const result = await auditRun({
+      launch: lateBannerLaunch,
+      target: 'chrome',
+      url: new URL('https://a.example.org/login'),
+      consent: 'refuse',
+      outDir: scratch.path,
+      log: (line) => void lines.push(line),
+    });
+    expect(result.clicked).toBe('tout refuser');
+    expect(looks).toBe(3);
+    expect(lines).toContain('consent: clicked "tout refuser"');
+  }, 20_000);
+
   it('tells which of the pages it visited did not load', async () => {
     const { launch, visited } = fakeBrowser((url) => !url.includes('/explore/'));
     const lines: string[] = [];
