@@ -349,6 +349,32 @@ describe('audit command', () => {
     }
   }, 120_000);
 
+  it('fails --strict on a site that records "accept all" itself, no banner shown, in a refuse run (Chromium)', async () => {
+    // The review's case: consent read "accepted", the trackers ran, and only a warning was said.
+    const server = await startPortalServer(0);
+    try {
+      const url = `http://127.0.0.1:${server.port}/?accept-on-load`;
+      const { code, stdout, stderr } = await audit([
+        url,
+        '--consent',
+        'refuse',
+        '--pages',
+        '1',
+        '--strict',
+        '--out',
+        join(scratch, 'own-choice'),
+      ]);
+      expect(stderr).toBe('');
+      expect(stdout).toContain(
+        'warning: the refuse run found no consent banner button, yet the site recorded consent "accepted", not "refused": a choice the visitor never made',
+      );
+      expect(stdout).toMatch(/done: \d+ finding\(s\), 1 run\(s\) without the choice asked \(--strict: exit 1\)\n/);
+      expect(code).toBe(1);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+
   it('audits any site in headless Chromium too: its audit build has access to every site', async () => {
     // Before issue 15, Chromium stopped here: it cannot answer the prompt that grants access to a site.
     const { code, stderr } = await audit(['https://unreachable.invalid/', '--consent', 'none', '--out', join(scratch, 'no-access')]);
