@@ -293,8 +293,10 @@ export const STATE_OF_CHOICE = { accept: 'accepted', refuse: 'refused' } as cons
 /**
  * Why a run asked to accept or refuse did not record that choice, or null. `strict` when it
  * should fail `--strict`: a button was clicked and another choice came of it (a mixed choice, a
- * banner that did not write it). A page with no banner button is said but does not fail: a
- * portal whose cookies need no consent shows none, and what is set unasked is a finding anyway.
+ * banner that did not write it), or none was and the site recorded a choice of its own (one that
+ * records "accept all" on load: its trackers run as accepted, and a refuse run found nothing). A
+ * page with no banner button and no choice recorded is said but does not fail: a portal whose
+ * cookies need no consent shows none, and what is set unasked is a finding anyway.
  */
 export function choiceNotMade(
   consent: 'accept' | 'refuse' | 'none',
@@ -302,6 +304,12 @@ export function choiceNotMade(
 ): { reason: string; strict: boolean } | null {
   const { state } = run.report.consent;
   if (consent === 'none' || state === STATE_OF_CHOICE[consent]) return null;
+  if (run.clicked === null && state !== 'none' && state !== 'unknown') {
+    return {
+      reason: `the ${consent} run found no consent banner button, yet the site recorded consent "${state}", not "${STATE_OF_CHOICE[consent]}": a choice the visitor never made; its findings say nothing of the ${consent === 'accept' ? 'acceptance' : 'refusal'}`,
+      strict: true,
+    };
+  }
   if (run.clicked === null) {
     return {
       reason: `the ${consent} run found no consent banner button (consent "${state}"): nothing was ${consent === 'accept' ? 'accepted' : 'refused'}; a portal whose cookies need no consent shows no banner`,
@@ -314,7 +322,7 @@ export function choiceNotMade(
   };
 }
 
-/** 1 when `--strict` and the runs have a finding (findingCount) or a run clicked a choice it did not record (choiceNotMade); 0 otherwise. */
+/** 1 when `--strict` and the runs have a finding (findingCount) or a run recorded another choice than the one asked (choiceNotMade's strict); 0 otherwise. */
 export function exitCode(reports: readonly Report[], strict: boolean, choicesNotMade = 0): 0 | 1 {
   return strict && (findingCount(reports) > 0 || choicesNotMade > 0) ? 1 : 0;
 }

@@ -472,3 +472,25 @@ export async function clickConsent(page: PageUnderTest, choice: 'accept' | 'refu
     .join(', ');
   return (await page.evaluateScript(`(${FIND_AND_CLICK})(${args})`)) as string | null;
 }
+
+/**
+ * How long the audit looks again for a banner not shown yet, and how often: a consent manager's
+ * script may draw it seconds after the page loaded and its cookie events settled (the review's
+ * banner drawn 1.5 s late was never clicked). A page with no banner costs this much more.
+ */
+export const BANNER_WAIT_MS = 5_000;
+const BANNER_LOOK_EVERY_MS = 250;
+
+/** clickConsent, tried again every BANNER_LOOK_EVERY_MS until a button is clicked or `waitMs` has passed. */
+export async function clickConsentOnceShown(
+  page: PageUnderTest,
+  choice: 'accept' | 'refuse',
+  waitMs = BANNER_WAIT_MS,
+): Promise<string | null> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const clicked = await clickConsent(page, choice);
+    if (clicked !== null || Date.now() >= deadline) return clicked;
+    await new Promise((resolve) => setTimeout(resolve, BANNER_LOOK_EVERY_MS));
+  }
+}

@@ -12,7 +12,7 @@ import { killTree } from '../browsers/process-tree.ts';
 import { exportReport, type Report } from '../../src/core/report/index.ts';
 import { addressesWithoutValuesIn, addressWithoutValues, withoutPathParameters } from '../../src/core/path-parameters.ts';
 import { auditExtension } from './audit-extension.ts';
-import { clickConsent } from './consent-banner.ts';
+import { BANNER_WAIT_MS, clickConsentOnceShown } from './consent-banner.ts';
 import { createCrawl, MAX_LINKS } from './crawl.ts';
 
 /** A failure of the environment or the target (unreachable, no access): one line, exit 2. */
@@ -147,12 +147,19 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
       throw new AuditError(`cannot reach ${address}: ${reasonOf(error)}`);
     }
     await settle(api, host);
+    // The report read is the host typed: a start URL that redirects to another host (an old
+    // custom domain to the platform's sub-domain) would pass with an empty report.
+    const landed = new URL(((await page.evaluateScript(READ_LINKS)) as { url: string }).url);
+    if (landed.hostname.toLowerCase() !== host)
+      throw new AuditError(`${address} redirected to ${addressWithoutValues(landed)}, another host: audit ${landed.hostname} instead`);
 
     let clicked: string | null = null;
     if (consent !== 'none') {
       log(`consent: choosing "${consent}"…`);
-      clicked = await clickConsent(page, consent);
-      log(clicked ? `consent: clicked "${clicked}"` : 'consent: no consent banner button found on the page');
+      clicked = await clickConsentOnceShown(page, consent);
+      log(
+        clicked ? `consent: clicked "${clicked}"` : `consent: no consent banner button found on the page within ${BANNER_WAIT_MS / 1000} s`,
+      );
       await settle(api, host);
     }
 

@@ -42,7 +42,8 @@ export type CensusRow = {
   /** For each choice made, the consent state the report read afterwards (`{"accept":"accepted","refuse":"refused"}`); empty when the audit failed. */
   consent: Partial<Record<Choice, ConsentState | 'unknown'>>;
   /**
-   * The choices whose run clicked a banner button and recorded another choice (choiceNotMade):
+   * The choices whose run recorded another choice (choiceNotMade's strict: after a banner click,
+   * or with none clicked, the site's own):
    * its findings say nothing of the choice asked, and `--strict` fails on it as on a finding.
    * Empty when none did, or the audit failed.
    */
@@ -217,7 +218,7 @@ export function pagesOfRuns(runs: ReadonlyArray<{ pages: readonly string[]; notL
   return { pages: [...loaded], notLoaded: [...visited].filter((page) => !loaded.has(page)) };
 }
 
-/** The row of a portal audited, from its runs (one per choice, in the order made) and the choices clicked but not recorded. */
+/** The row of a portal audited, from its runs (one per choice, in the order made) and the choices asked but not recorded (otherChoice). */
 export function portalRow(
   position: number,
   url: URL,
@@ -332,10 +333,10 @@ export function censusDocument(
 }
 
 /**
- * The `warning:` line of each run whose banner click recorded another choice than the one asked
- * (each row's otherChoice), in row order. Said by the census once it is done, and by census:merge,
- * so that an exit 1 under --strict with no findings says why. Made from the row alone, all a
- * shard's census.json holds: the portal's audit.log names the button clicked.
+ * The `warning:` line of each run that recorded another choice than the one asked, after a banner
+ * click or the site's own with none (each row's otherChoice), in row order. Said by the census once
+ * it is done, and by census:merge, so that an exit 1 under --strict with no findings says why. Made
+ * from the row alone, all a shard's census.json holds: the portal's audit.log says which.
  */
 export function otherChoiceWarnings(rows: readonly CensusRow[]): string[] {
   return rows.flatMap((row) =>
@@ -343,7 +344,7 @@ export function otherChoiceWarnings(rows: readonly CensusRow[]): string[] {
       choice === 'none'
         ? []
         : [
-            `warning: ${row.host}: the ${choice} run clicked a banner button but recorded consent "${row.consent[choice] ?? 'unknown'}", not "${STATE_OF_CHOICE[choice]}": its findings say nothing of that choice (its audit.log names the button)`,
+            `warning: ${row.host}: the ${choice} run recorded consent "${row.consent[choice] ?? 'unknown'}", not "${STATE_OF_CHOICE[choice]}": its findings say nothing of that choice (its audit.log says why: the button clicked, or none and the site's own choice)`,
           ],
     ),
   );
@@ -351,7 +352,7 @@ export function otherChoiceWarnings(rows: readonly CensusRow[]): string[] {
 
 /**
  * 2 when no portal could be audited (the environment, likely); 1 with `strict` when any portal
- * has findings or a run that recorded another choice than the one clicked (as for one portal); 0 otherwise.
+ * has findings or a run that recorded another choice than the one asked (as for one portal); 0 otherwise.
  */
 export function censusExitCode(document: CensusDocument, strict: boolean): 0 | 1 | 2 {
   if (document.portals.length > 0 && document.portals.every((row) => row.error !== null)) return 2;

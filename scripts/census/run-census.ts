@@ -178,8 +178,8 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
         runs.push({ choice, ...result });
       }
       if (runs.length === 2) writeFileSync(join(folder, 'comparison.md'), comparisonOfRuns(runs[0]!, runs[1]!));
-      // As for one portal (main.ts): each run without the choice asked is a warning; one whose click
-      // recorded another choice is in its row's otherChoice, named on stdout once the census is done
+      // As for one portal (main.ts): each run without the choice asked is a warning; one that recorded
+      // another choice (after a click, or the site's own) is in its row's otherChoice, named on stdout once the census is done
       // (otherChoiceWarnings), and fails --strict (its findings say nothing of it).
       const otherChoice: Choice[] = [];
       for (const run of runs) {

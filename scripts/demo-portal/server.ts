@@ -13,7 +13,9 @@
  * host, Google Analytics on the parent domain. One widget ignores consent altogether and sets
  * a Hotjar-style cookie on every page load: the cookie the charter forgets, set before any
  * choice and kept after a refusal. `?ignore=ga,matomo` on a page plays a portal whose tag for
- * those trackers ignores the choice (starts them once a choice is made, whatever it is).
+ * those trackers ignores the choice (starts them once a choice is made, whatever it is);
+ * `?banner-after=1500` draws its banner that many milliseconds late, and `?accept-on-load` records
+ * "accept all" itself with no banner.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -165,6 +167,10 @@ type PageOptions = {
   datasetLink?: string;
   /** False: the banner as the guide describes it, switches (the necessary cookies' one locked on) and "Sauvegarder mes choix" only. */
   oneClickButtons?: boolean;
+  /** How long after the page's script runs its banner is drawn (a consent manager's script loaded late); at once when absent. */
+  bannerAfterMs?: number;
+  /** The page records "accept all" itself on load, no banner drawn (a choice the visitor never made). */
+  acceptOnLoad?: boolean;
 };
 
 /**
@@ -269,7 +275,13 @@ ${
   const previous = stored();
   // A choice already made: its accepted trackers run on every page, as on the platform.
   if (previous) run(previous);
-  else banner.hidden = false;
+  else ${
+    options.acceptOnLoad
+      ? 'save(all(true));'
+      : options.bannerAfterMs === undefined
+        ? 'banner.hidden = false;'
+        : `setTimeout(() => (banner.hidden = false), ${options.bannerAfterMs});`
+  }
   for (const [id, value] of [['consent-accept', true], ['consent-refuse', false]]) {
     const button = document.getElementById(id);
     if (button) button.onclick = () => save(all(value));
@@ -392,7 +404,14 @@ function serve({ host, path, query }: ReturnType<typeof requestTarget>, response
     const title = path === '/' ? 'Portail open data' : 'Jeu de données de démonstration';
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': platformCookies() });
     const ignored = (query.get('ignore') ?? '').split(',').filter((key) => DEMO_TRACKERS.some((tracker) => tracker.key === key));
-    response.end(portalPage(host, title, '<p>Données publiques ouvertes.</p>', ignored));
+    // For tests of the audit: ?banner-after=1500, the banner drawn 1.5 s late; ?accept-on-load,
+    // "accept all" recorded by the page itself, no banner.
+    const bannerAfter = Number(query.get('banner-after') ?? NaN);
+    const pageOptions = {
+      ...(Number.isInteger(bannerAfter) ? { bannerAfterMs: bannerAfter } : {}),
+      acceptOnLoad: query.has('accept-on-load'),
+    };
+    response.end(portalPage(host, title, '<p>Données publiques ouvertes.</p>', ignored, pageOptions));
     return;
   }
   if (path === CHARTER_PAGE || path === '/terms/cookies-information') {

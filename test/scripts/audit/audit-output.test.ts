@@ -418,6 +418,26 @@ describe('audit output', () => {
     expect(exitCode([accepted], true, 0)).toBe(0);
   });
 
+  it('fails --strict when no button was clicked but the site recorded a choice of its own, other than the one asked', () => {
+    const unclicked = (of: 'none' | 'unknown' | 'choice' | 'accepted' | 'refused') => ({
+      report: report([], { consent: { state: of, changedAt: 1, trackers: {} } }),
+      clicked: null,
+    });
+    // The review's case: a portal that records "accept all" on load, with no banner, run with --consent refuse.
+    expect(choiceNotMade('refuse', unclicked('accepted'))).toEqual({
+      reason:
+        'the refuse run found no consent banner button, yet the site recorded consent "accepted", not "refused": a choice the visitor never made; its findings say nothing of the refusal',
+      strict: true,
+    });
+    expect(choiceNotMade('accept', unclicked('choice'))).toMatchObject({ strict: true });
+    expect(choiceNotMade('accept', unclicked('refused'))).toMatchObject({ strict: true });
+    // No choice recorded, or none that can be read: a portal whose cookies need no consent; said, not failed.
+    expect(choiceNotMade('refuse', unclicked('none'))).toMatchObject({ strict: false });
+    expect(choiceNotMade('refuse', unclicked('unknown'))).toMatchObject({ strict: false });
+    // The choice asked, recorded with no click (the site's own default): nothing to say.
+    expect(choiceNotMade('refuse', unclicked('refused'))).toBeNull();
+  });
+
   it('exits 1 only with --strict and findings', () => {
     expect(exitCode([accepted, refused], true)).toBe(1);
     expect(exitCode([accepted], true)).toBe(0);

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
-import { clickConsent } from '../../../scripts/audit/consent-banner.ts';
+import { clickConsent, clickConsentOnceShown } from '../../../scripts/audit/consent-banner.ts';
 import { choiceNotMade, exitCode } from '../../../scripts/audit/audit-output.ts';
 import { report } from '../../support/reports.ts';
 
@@ -629,5 +629,15 @@ describe('clickConsent', () => {
   it('says no banner button was found when there is none', async () => {
     document.body.innerHTML = '<main><p>Données publiques ouvertes.</p></main>';
     expect(await clickConsent(page, 'refuse')).toBeNull();
+  });
+
+  it('clicks a banner drawn after the first look, and gives up on none after the wait given', async () => {
+    document.body.innerHTML = '<main><p>Données publiques ouvertes.</p></main>';
+    setTimeout(() => document.body.insertAdjacentHTML('beforeend', PLATFORM_BANNER), 600);
+    expect(await clickConsentOnceShown(page, 'refuse', 3_000)).toBe('sauvegarder mes choix, every switch off');
+    document.body.innerHTML = '<main><p>Données publiques ouvertes.</p></main>';
+    const started = Date.now();
+    expect(await clickConsentOnceShown(page, 'refuse', 600)).toBeNull();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(600);
   });
 });

@@ -21,8 +21,14 @@ afterAll(() => scratch.remove());
 const SECRET_URL = 'https://user:s3cret@a.example.org/login;jsessionid=9F1CSECRET?PHPSESSID=abc123#top';
 const SECRETS = /s3cret|9F1CSECRET|abc123|jsessionid|#top/;
 
-/** A browser whose extension answers every request as the worker would, and whose pages reach `reachable` (or no page, or those it says). */
-function fakeBrowser(reachable: boolean | ((url: string) => boolean)): { launch: () => Promise<BrowserUnderTest>; visited: string[] } {
+/**
+ * A browser whose extension answers every request as the worker would, and whose pages reach
+ * `reachable` (or no page, or those it says), each landing at `landed` (where redirects end).
+ */
+function fakeBrowser(
+  reachable: boolean | ((url: string) => boolean),
+  landed = 'https://a.example.org/login;jsessionid=9F1CSECRET',
+): { launch: () => Promise<BrowserUnderTest>; visited: string[] } {
   const visited: string[] = [];
   const page = (): PageUnderTest =>
     ({
@@ -40,7 +46,7 @@ function fakeBrowser(reachable: boolean | ((url: string) => boolean)): { launch:
           ok: true,
           result: message.method === 'getReport' ? portalView([]) : { text: '{}', name: 'report', mime: 'text/plain' },
         }),
-      evaluateScript: async () => ({ url: 'https://a.example.org/login;jsessionid=9F1CSECRET', links: [] }),
+      evaluateScript: async () => ({ url: landed, links: [] }),
       setViewport: async () => undefined,
       screenshot: async () => undefined,
       close: async () => undefined,
@@ -73,6 +79,61 @@ describe('an audit run', () => {
     expect(lines.filter((line) => SECRETS.test(line))).toEqual([]);
     expect(result.pages).toEqual(['/login']);
     expect(result.notLoaded).toEqual([]);
+  }, 20_000);
+
+  it('fails, naming where it landed without values, when the start URL redirects to another host, whose cookies the report of the host typed never holds', async () => {
+    // An old custom domain redirecting to the platform's sub-domain: the report of the host typed is empty.
+    const { launch, visited } = fakeBrowser(true, 'https://city.opendatasoft.com/explore/;jsessionid=9F1CSECRET?token=abc123');
+    const run = auditRun({
+      launch,
+      target: 'chrome',
+      url: new URL('https://data.city.example/'),
+      consent: 'refuse',
+      pages: 2,
+      outDir: scratch.path,
+      log: () => undefined,
+    });
+    await expect(run).rejects.toThrow(
+      new AuditError(
+        'https://data.city.example/ redirected to https://city.opendatasoft.com/explore/?token=, another host: audit city.opendatasoft.com instead',
+      ),
+    );
+    // Stopped there: no choice made on the other host, no other page visited.
+    expect(visited).toEqual(['https://data.city.example/']);
+  }, 20_000);
+
+  it('clicks a consent banner drawn after the cookie events settled, looking for it again until it shows', async () => {
+    const { launch } = fakeBrowser(true);
+    // The banner shows at the clicker's third look (a consent manager's script loaded late).
+    let looks = 0;
+    const lateBannerLaunch = async () => {
+      const browser = await launch();
+      const newPage = browser.newPage.bind(browser);
+      return {
+        ...browser,
+        newPage: async () => {
+          const page = await newPage();
+          const readLinks = page.evaluateScript.bind(page);
+          return {
+            ...page,
+            evaluateScript: async (source: string) =>
+              source.includes('location.href') ? readLinks(source) : ++looks >= 3 ? 'tout refuser' : null,
+          };
+        },
+      };
+    };
+    const lines: string[] = [];
+    const result = await auditRun({
+      launch: lateBannerLaunch,
+      target: 'chrome',
+      url: new URL('https://a.example.org/login'),
+      consent: 'refuse',
+      outDir: scratch.path,
+      log: (line) => void lines.push(line),
+    });
+    expect(result.clicked).toBe('tout refuser');
+    expect(looks).toBe(3);
+    expect(lines).toContain('consent: clicked "tout refuser"');
   }, 20_000);
 
   it('tells which of the pages it visited did not load', async () => {

@@ -1025,7 +1025,7 @@ describe('census:merge says why it exits 1', () => {
     const result = mergeCommand(['--strict', '--out', out, dir!]);
     const warning = otherChoiceWarnings([row]);
     expect(warning).toEqual([
-      'warning: data.tco.re: the refuse run clicked a banner button but recorded consent "accepted", not "refused": its findings say nothing of that choice (its audit.log names the button)',
+      'warning: data.tco.re: the refuse run recorded consent "accepted", not "refused": its findings say nothing of that choice (its audit.log says why: the button clicked, or none and the site\'s own choice)',
     ]);
     expect([result.status, result.stderr]).toEqual([1, '']);
     expect(result.stdout).toBe(

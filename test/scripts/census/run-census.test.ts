@@ -19,12 +19,19 @@ const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * A census run with a fake audit: each host's run takes the time, and ends as, `behaviour` says;
  * with `choose`, each run makes its choice and cannot load the pages `choose` names for it; with
- * `records`, it clicks a button and records that consent state, whatever the choice.
+ * `records`, it clicks a button (none with `unclicked`) and records that consent state, whatever the choice.
  */
 function setup(
   behaviour: Record<
     string,
-    { ms?: number; fail?: Error; hang?: boolean; choose?: { accept: string[]; refuse: string[] }; records?: ConsentState }
+    {
+      ms?: number;
+      fail?: Error;
+      hang?: boolean;
+      choose?: { accept: string[]; refuse: string[] };
+      records?: ConsentState;
+      unclicked?: boolean;
+    }
   > = {},
 ) {
   const calls: RunOptions[] = [];
@@ -45,7 +52,7 @@ function setup(
       if (plan.records) {
         // A banner button clicked, and another choice than the one asked recorded.
         const consent = { state: plan.records, changedAt: 2, trackers: {} };
-        return { report: report([], { host, consent }), pages: ['/'], notLoaded: [], clicked: 'Tout accepter' };
+        return { report: report([], { host, consent }), pages: ['/'], notLoaded: [], clicked: plan.unclicked ? null : 'Tout accepter' };
       }
       const findings = options.consent === 'refuse' ? [finding('after-refusal', '_ga', 'high', host)] : [];
       const cookies = [reportCookie({ name: 'sessionid', domain: host })];
@@ -205,7 +212,7 @@ describe('a census run', () => {
       'the accept run clicked "Tout accepter" but recorded consent "refused", not "accepted": its findings say nothing of that choice';
     // The line census:merge says too, from the row (otherChoiceWarnings): the button is named in the portal's audit.log.
     expect(printed.filter((line) => line.startsWith('warning:'))).toEqual([
-      'warning: itie.opendatasoft.com: the accept run clicked a banner button but recorded consent "refused", not "accepted": its findings say nothing of that choice (its audit.log names the button)',
+      'warning: itie.opendatasoft.com: the accept run recorded consent "refused", not "accepted": its findings say nothing of that choice (its audit.log says why: the button clicked, or none and the site\'s own choice)',
     ]);
     expect(printed.at(-1)).toContain('0 with findings, 1 with a run that recorded another choice than the one asked (--strict: exit 1)');
     expect(readFileSync(join(scratch.path, 'other-choice', 'itie.opendatasoft.com', 'audit.log'), 'utf8')).toContain(`warning: ${said}`);
@@ -224,6 +231,16 @@ describe('a census run', () => {
         setup({ 'itie.opendatasoft.com': { records: 'refused' } }).deps,
       ),
     ).toBe(0);
+  });
+
+  it('fails --strict on a portal that recorded a choice of its own, no banner button clicked, other than the one asked', async () => {
+    // The review's case: a portal recording "accept all" on load, with no banner, passed a refuse census.
+    const { deps, printed } = setup({ 'itie.opendatasoft.com': { records: 'accepted', unclicked: true } });
+    expect(await runOn(['--portals', 'demo', '--consent', 'refuse', '--strict'], 'own-choice', deps)).toBe(1);
+    expect(census('own-choice').portals.map((row) => row.otherChoice)).toEqual([[], ['refuse'], []]);
+    expect(printed.filter((line) => line.startsWith('warning:'))).toEqual([
+      'warning: itie.opendatasoft.com: the refuse run recorded consent "accepted", not "refused": its findings say nothing of that choice (its audit.log says why: the button clicked, or none and the site\'s own choice)',
+    ]);
   });
 
   it('stops when nothing can be audited: no browser', async () => {
