@@ -15,12 +15,9 @@ import type { RunCookie, RunReport } from '../report/compare-runs.ts';
 /**
  * A line not read: its 1-based number and its text as the report keeps it (whitespace collapsed,
  * at most 300 characters and a cut mark "…"); `inPart` when the parser read entries from it all
- * the same (a problem of one part of its name cell: `sessionid, *` gives `sessionid`).
+ * the same (`sessionid, *` gives `sessionid`; UnreadRow.gave), never for one that gave none.
  */
 export type UnreadLine = { line: number; text: string; inPart?: true };
-
-/** The reasons of a row the parser read in part: a part of its name cell, or what it left of one (unread-reason.ts). */
-const READ_IN_PART = new Set(['not-a-name', 'no-name-after', 'parts-limit', 'names-limit', 'parts-left-out', 'row-entries-limit']);
 
 /** The lines the draft lists, and how many more were not read (not listed: past what a report keeps, or what the draft lists). */
 export type UnreadLines = { lines: UnreadLine[]; more: number };
@@ -44,15 +41,15 @@ export function gatherUnreadLines(reports: readonly RunReport[]): UnreadLines {
   let more = 0;
   for (const report of reports) {
     let counted = 0;
-    for (const { line, text, reason, more: notListed } of report.charter.unreadRows ?? []) {
+    for (const { line, text, gave, more: notListed } of report.charter.unreadRows ?? []) {
       if (notListed !== undefined) {
         counted += notListed;
         continue;
       }
       const key = `${line}\u0000${text}`;
       const known = byKey.get(key) ?? { line, text };
-      // A reason an older version stored as its English sentence tells nothing of it.
-      if (typeof reason === 'object' && READ_IN_PART.has(reason.kind)) known.inPart = true;
+      // The parser's word: a problem of the name cell (`*`) says nothing of a row that gave no entry (its provider empty).
+      if (gave !== undefined) known.inPart = true;
       byKey.set(key, known);
     }
     more = Math.max(more, counted);

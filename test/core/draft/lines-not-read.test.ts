@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readCharterPageReading } from '../../../src/core/charter/live.ts';
 import { gatherUnreadLines, unreadLineMatcher } from '../../../src/core/draft/lines-not-read.ts';
 import { report, reportCookie } from '../../support/reports.ts';
 
@@ -44,9 +45,13 @@ describe('unreadLineMatcher', () => {
     expect(unreadLineMatcher(HOST, youtube, read)(cookie('sessionid', true))).toBe(31);
   });
 
-  it('marks the lines the parser read in part, by their reasons (a part of the name cell), and no other', () => {
+  it('marks the lines the parser read in part, those whose reading gave entries all the same, and no other', () => {
+    const wildcard = { kind: 'not-a-name' as const, token: '*', why: 'wildcard-alone' as never };
     const rows = [
-      { line: 5, text: '| sessionid, * |', reason: { kind: 'not-a-name' as const, token: '*', why: 'wildcard-alone' as never } },
+      { line: 5, text: '| sessionid, * |', reason: wildcard, gave: { first: 0, count: 1 } },
+      // A problem of the name cell beside an empty provider: the line gave nothing (a re-review's case).
+      { line: 7, text: '| sessionid, * |  |', reason: { kind: 'empty-cell' as const, field: 'provider' as const } },
+      { line: 7, text: '| sessionid, * |  |', reason: wildcard },
       {
         line: 9,
         text: 'a\tb\tc\td\te',
@@ -57,9 +62,24 @@ describe('unreadLineMatcher', () => {
     const { lines } = gatherUnreadLines([report([], { charter: { unreadRows: rows } } as never)]);
     expect(lines.map(({ line, inPart }) => [line, inPart ?? false])).toEqual([
       [5, true],
+      [7, false],
       [9, false],
       [12, false],
     ]);
+  });
+
+  it('keeps every name of a line that gave no entry, one of its problems a part of its name cell: the name read elsewhere too', () => {
+    const header = ['| Nom du cookie | Prestataire | Finalité | Durée |', '| --- | --- | --- | --- |'];
+    const markdown = [
+      ...['# Charte cookies', '', '## Cookies nécessaires', '', ...header, '| sessionid | Opendatasoft | Session | 2 semaines |', ''],
+      ...['## Cookies tiers', '', ...header, '| sessionid, * |  | Vidéos | 6 mois |', ''],
+    ];
+    const reading = readCharterPageReading(markdown.join('\n'), 'text/markdown');
+    // The third-party row gave no entry: its provider cell is empty.
+    expect(reading.entries.map((each) => each.category)).toEqual(['necessary']);
+    const { lines } = gatherUnreadLines([report([], { charter: { unreadRows: reading.unreadRows } } as never)]);
+    // Embedded content's sessionid was said not declared: the necessary section's sessionid took the line's name.
+    expect(unreadLineMatcher(HOST, lines, reading.entries)(cookie('sessionid', true))).toBe(13);
   });
 
   it('reads no prefix from a prose word’s footnote mark or ellipsis, nor from a word that is no cookie name', () => {
