@@ -1457,6 +1457,40 @@ describe('draftCharter: lines of the charter its parser could not read', () => {
     });
   });
 
+  it('says of a line read in part whose only read name the draft leaves out (a repeat) that nothing it declares is written', () => {
+    const row = '| _ga, * | Google | Mesure | 6 mois |';
+    const drafts = draftsOfMarkdown([
+      ...['# Charte cookies', '', '## Autres cookies', '', ...HEADER, '| _ga | Google | Mesure | 13 mois |', ''],
+      ...['## Cookies de mesure d’audience', '', ...HEADER, row, ''],
+    ]);
+    expect(drafts.reading.unreadRows.map(({ line, gave }) => [line, gave])).toEqual([[13, { first: 1, count: 1 }]]);
+    for (const draft of [drafts.fr, drafts.en]) {
+      // The line's `_ga` (6 mois) is left out, declared twice: the earlier one applies.
+      expect(draft.rows.filter((each) => each.entry.cookie === '_ga').map((each) => each.entry.duration)).toEqual(['13 mois']);
+      expect(draft.notes.some((note) => note.kind === 'declared-twice-left-out' && note.name === '_ga')).toBe(true);
+    }
+    expect(unreadNotes(drafts.en)).toEqual([{ kind: 'unread-line', line: 13, text: row }]);
+    expectNoReadInPart(drafts);
+  });
+
+  it('reads no position past the charter of a report whose stored range says more', () => {
+    const row = '| _ga, * | Google | Mesure | 6 mois |';
+    const reading = readCharterPageReading(['# Charte cookies', '', ...HEADER, row, ''].join('\n'), 'text/markdown');
+    const unreadRows = reading.unreadRows.map((unread) => ({ ...unread, gave: { first: 0, count: 1e12 } }));
+    const audit = report([], { charter: { kind: 'live', language: 'fr', entries: 1, unreadRows } } as never);
+    expect(unreadNotes(draftCharter([audit], { language: 'en' }))).toEqual([{ kind: 'unread-line', line: 5, text: row }]);
+  });
+
+  it('says of a line read in part whose read name the draft writes that the names read from it are written', () => {
+    const row = '| _ga, * | Google | Mesure | 6 mois |';
+    const drafts = draftsOfMarkdown([
+      ...['# Charte cookies', '', '## Cookies de mesure d’audience', '', ...HEADER, '| _pk_id | Matomo | Mesure | 13 mois |', ''],
+      ...['## Autres cookies', '', ...HEADER, row, ''],
+    ]);
+    expect(unreadNotes(drafts.en)).toEqual([{ kind: 'unread-line', line: 13, text: row, inPart: true }]);
+    expect(rowOf(drafts.en, '_ga')?.entry.duration).toBe('6 mois');
+  });
+
   it('reads no prefix from a footnote mark of a prose word: the platform’s cookies_preferences is not maybe declared by "les cookies*"', () => {
     const draft = markdownAudit('| _pk_id | Matomo | Mesure d’audience, les cookies* de mesure | 13 mois | en trop |', [
       { name: 'sessionid', days: 14 },

@@ -33,7 +33,7 @@ describe('unreadLineMatcher', () => {
     // `| sessionid, * | …`: the parser reads the entry sessionid (the platform's, section "other")
     // and lists the line for its `*`. Embedded content's sessionid, which only the third-party
     // section declares, was said maybe declared on that very line (a re-review's case).
-    const partly = [{ line: 5, text: '| sessionid, * | Opendatasoft | Session | 2 semaines |', inPart: true as const }];
+    const partly = [{ line: 5, text: '| sessionid, * | Opendatasoft | Session | 2 semaines |', gave: [{ report: 0, first: 0, count: 1 }] }];
     expect(unreadLineMatcher(HOST, partly)(cookie('sessionid', true))).toBe(5);
     const read = [{ cookie: 'sessionid', match: 'exact' as const }];
     expect(unreadLineMatcher(HOST, partly, read)(cookie('sessionid', true))).toBeNull();
@@ -49,6 +49,8 @@ describe('unreadLineMatcher', () => {
     const wildcard = { kind: 'not-a-name' as const, token: '*', why: 'wildcard-alone' as never };
     const rows = [
       { line: 5, text: '| sessionid, * |', reason: wildcard, gave: { first: 0, count: 1 } },
+      // A second problem of the same line: its range once.
+      { line: 5, text: '| sessionid, * |', reason: { ...wildcard, token: '?' }, gave: { first: 0, count: 1 } },
       // A problem of the name cell beside an empty provider: the line gave nothing (a re-review's case).
       { line: 7, text: '| sessionid, * |  |', reason: { kind: 'empty-cell' as const, field: 'provider' as const } },
       { line: 7, text: '| sessionid, * |  |', reason: wildcard },
@@ -60,8 +62,8 @@ describe('unreadLineMatcher', () => {
       { line: 12, text: 'older', reason: 'A sentence an older version stored' },
     ];
     const { lines } = gatherUnreadLines([report([], { charter: { unreadRows: rows } } as never)]);
-    expect(lines.map(({ line, inPart }) => [line, inPart ?? false])).toEqual([
-      [5, true],
+    expect(lines.map(({ line, gave }) => [line, gave ?? false])).toEqual([
+      [5, [{ report: 0, first: 0, count: 1 }]],
       [7, false],
       [9, false],
       [12, false],
