@@ -56,7 +56,16 @@ export type UnreadRow = {
    * note of a limit that stopped the reading (how many lines after it are not read): unreadLineCount adds them.
    */
   more?: number;
+  /**
+   * Of a row read in part, its reading gave entries all the same (`sessionid, *` gives
+   * `sessionid`): their positions among the charter's entries, the first and how many. None on a
+   * row that gave no entry, whatever its problems (`| sessionid, * |  |`: no provider).
+   */
+  gave?: EntryRange;
 };
+
+/** Positions of consecutive entries of a charter: the first (0-based) and how many (at least one). */
+export type EntryRange = { first: number; count: number };
 
 /** A table found in the charter. */
 export type TableSummary = {
@@ -116,19 +125,25 @@ class Collector {
     }
     this.rows++;
     const reading = entriesFromRow(cells, sections.category, cellText);
+    const first = this.entries.length;
+    let limitReached = false;
     // One at a time: spreading a row's entries into push() could overflow the stack.
     for (const entry of reading.entries) {
       if (this.entries.length >= MAX_ENTRIES) {
-        this.addUnread(index, text, { kind: 'row-entries-limit', limit: MAX_ENTRIES });
+        limitReached = true;
         break;
       }
       this.entries.push(entry);
       table.entries++;
     }
-    for (const reason of reading.problems) this.addUnread(index, text, reason);
+    // Whether the row gave entries is the reading's, not its problems' (a name cell's `*` beside an empty provider gave none).
+    const count = this.entries.length - first;
+    const gave = count > 0 ? { first, count } : undefined;
+    if (limitReached) this.addUnread(index, text, { kind: 'row-entries-limit', limit: MAX_ENTRIES }, gave);
+    for (const reason of reading.problems) this.addUnread(index, text, reason, gave);
   }
 
-  addUnread(index: number, text: string, reason: UnreadReason): void {
+  addUnread(index: number, text: string, reason: UnreadReason, gave?: EntryRange): void {
     if (this.unreadRows.length >= MAX_UNREAD_ROWS_LISTED) {
       this.unreadLeftOut++;
       // Rows come in the order of their lines: a line's second problem adds no line.
@@ -139,7 +154,8 @@ class Collector {
     // Tabs shown as pipes, so an empty cell stays visible in the report; a long line is cut, its number says where it is.
     const shown = collapseWhitespace(text.slice(0, UNREAD_TEXT_LENGTH * 2).replace(/\t/g, ' | '));
     const cut = shown.length > UNREAD_TEXT_LENGTH || text.length > UNREAD_TEXT_LENGTH * 2;
-    this.unreadRows.push({ line: index + 1, text: cut ? `${shown.slice(0, UNREAD_TEXT_LENGTH)}…` : shown, reason });
+    const row: UnreadRow = { line: index + 1, text: cut ? `${shown.slice(0, UNREAD_TEXT_LENGTH)}…` : shown, reason };
+    this.unreadRows.push(gave ? { ...row, gave } : row);
     this.lastUnreadLine = index + 1;
   }
 

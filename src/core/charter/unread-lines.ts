@@ -3,7 +3,7 @@
  * popup's charter line, the Markdown export). Its own file: the page shell, which loads another
  * part of live-record.ts, does not carry it, only the report's view and the worker.
  */
-import type { UnreadRow } from './parse.ts';
+import type { EntryRange, UnreadRow } from './parse.ts';
 import { unreadReasonOf } from './unread-reason.ts';
 
 /**
@@ -35,12 +35,20 @@ export function keptUnreadRows(rows: readonly UnreadRow[]): UnreadRow[] {
 }
 
 /**
- * An unread row as a record or a report keeps it: nothing but its own fields, its reason as this
- * version reads it (the English text an older version stored as it is, one not understood `unknown`).
+ * An unread row as a record or a report keeps it: nothing but its own fields (the entries a row
+ * read in part gave when well formed), its reason as this version reads it (the English text an older version stored as it is, one not understood `unknown`).
  */
-export function copyUnreadRow({ line, text, reason: stored, more }: UnreadRow): UnreadRow {
+export function copyUnreadRow({ line, text, reason: stored, more, gave }: UnreadRow): UnreadRow {
   const reason = unreadReasonOf(stored);
-  return more === undefined ? { line, text, reason } : { line, text, reason, more };
+  const row: UnreadRow = more === undefined ? { line, text, reason } : { line, text, reason, more };
+  return isEntryRange(gave) ? { ...row, gave: { first: gave.first, count: gave.count } } : row;
+}
+
+/** True for the entries a row read in part gave, as the parser writes them (a stored record may hold anything). */
+function isEntryRange(gave: unknown): gave is EntryRange {
+  if (typeof gave !== 'object' || gave === null) return false;
+  const { first, count } = gave as Record<string, unknown>;
+  return Number.isSafeInteger(first) && (first as number) >= 0 && Number.isSafeInteger(count) && (count as number) > 0;
 }
 
 /**

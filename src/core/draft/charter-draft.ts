@@ -36,6 +36,7 @@ import { observedDuration } from './observed-duration.ts';
 import { trackerFiledAsNecessary } from './tracker-filed-necessary.ts';
 import { DRAFT_WORDS } from './draft-words.ts';
 import { entryKey, gatherRuns, nameOf, type Added, type Declared, type SideSeen } from './gather-runs.ts';
+import type { UnreadLine } from './lines-not-read.ts';
 import type { CharterDraft, CutPart, DraftMark, DraftNote, DraftRow, DraftSource, SetAsideCookie } from './draft-types.ts';
 
 /**
@@ -402,7 +403,16 @@ export type DraftOptions = {
 export function draftCharter(reports: readonly RunReport[], options: DraftOptions = {}): CharterDraft {
   const first = reports[0];
   if (!first) throw new Error('a charter draft needs at least one report');
-  const { charterKind, language: charterLanguage, declared, added, originUnknown, writtenApart, unreadLines } = gatherRuns(reports);
+  const {
+    charterKind,
+    language: charterLanguage,
+    declared,
+    added,
+    originUnknown,
+    writtenApart,
+    unreadLines,
+    readFromLine,
+  } = gatherRuns(reports);
   const language = options.language ?? charterLanguage ?? 'en';
   // The platform's own cookies declared but not seen, that the report does not call missing: a note says when the platform sets them
   // (not one a run may have lost to storage: the report says only that it was not among the cookies kept).
@@ -412,10 +422,17 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
   /** Rows written right after a declared row: embedded content's of an entry written for both sides, the portal's own written apart. */
   const following = new Map<DraftRow, DraftRow[]>();
   const follow = (row: DraftRow, next: DraftRow) => following.set(row, [...(following.get(row) ?? []), next]);
+  /** The rows of each declared entry's own name: its row, and embedded content's of an entry written for both sides. */
+  const rowsOf = new Map<Declared, DraftRow[]>();
   const declaredRows = declared.map((known) => {
     const bothSides = writtenForBothSides(known);
     const row = declaredRow(bothSides ? onSide(known, known.sides.own) : known, language, charterKind === 'platform-default');
-    if (bothSides) follow(row, declaredRow(onSide(known, known.sides.embedded), language, charterKind === 'platform-default'));
+    rowsOf.set(known, [row]);
+    if (bothSides) {
+      const embedded = declaredRow(onSide(known, known.sides.embedded), language, charterKind === 'platform-default');
+      follow(row, embedded);
+      rowsOf.get(known)!.push(embedded);
+    }
     const platformCookie = known.entry.match === 'exact' && isPlatformCookie(known.entry.cookie) && row.entry.category === 'necessary';
     if (platformCookie && !known.seen && !known.missing && !known.shadowed && !known.mayHaveBeenLost) platformUnseen.add(row);
     // The first: a later one that applies as well (embedded content's cookie matched it) is not the one a repeat gives way to.
@@ -451,12 +468,19 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
   };
   const unknownOrigin: DraftNote[] = originUnknown.map((cookie) => ({ kind: 'origin-unknown', ...cookie }));
   // The charter's lines not read, for the operator to copy by hand: what they declare is in no row,
-  // but the names the parser read from a line read in part, which its note says.
-  const unread: DraftNote[] = unreadLines.lines.map(({ line, text, inPart }) =>
-    inPart ? { kind: 'unread-line', line, text, inPart } : { kind: 'unread-line', line, text },
-  );
-  if (unreadLines.more > 0) unread.push({ kind: 'unread-more', count: unreadLines.more });
-  let budget = rowsBudget({ ...draft, notes: [...unread, ...unknownOrigin] });
+  // but the names the parser read from a line read in part, which its note says when a row of them
+  // is written (not when each was left out as a repeat, or set aside): known once rows are placed.
+  const unreadNote = ({ line, text }: UnreadLine, inPart: boolean): DraftNote =>
+    inPart ? { kind: 'unread-line', line, text, inPart } : { kind: 'unread-line', line, text };
+  const unreadMore: DraftNote[] = unreadLines.more > 0 ? [{ kind: 'unread-more', count: unreadLines.more }] : [];
+  // Room for the costlier wording of a line that may be said read in part.
+  const unreadRoom = unreadLines.lines.map((line) => {
+    const plain = unreadNote(line, false);
+    if (!readFromLine.has(line)) return plain;
+    const inPart = unreadNote(line, true);
+    return noteCost(draft, inPart) > noteCost(draft, plain) ? inPart : plain;
+  });
+  let budget = rowsBudget({ ...draft, notes: [...unreadRoom, ...unreadMore, ...unknownOrigin] });
   /** The rows written so far. */
   const placed = new Set<DraftRow>();
   /** Repeats left out, in the order they would have been written, with the row that applies. */
@@ -499,6 +523,8 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
     } else draft.setAside.push({ name: note.name, reason: 'size' });
   }
   for (const row of draft.rows) if (platformUnseen.has(row)) draft.notes.push({ kind: 'platform-unseen', name: row.entry.cookie });
-  draft.notes.push(...leftOut, ...unread, ...unknownOrigin);
+  const written = (line: UnreadLine) => readFromLine.get(line)?.some((known) => rowsOf.get(known)!.some((row) => placed.has(row))) ?? false;
+  const unread = unreadLines.lines.map((line) => unreadNote(line, written(line)));
+  draft.notes.push(...leftOut, ...unread, ...unreadMore, ...unknownOrigin);
   return draft;
 }

@@ -24,7 +24,7 @@ import type { RunCookie, RunReport } from '../report/compare-runs.ts';
 import type { CoveredEntry, ReportCookie } from '../report/report.ts';
 import { cookieLabel } from './draft-layout.ts';
 import { trackerNamed, type ConsentTracker } from './tracker-filed-necessary.ts';
-import { gatherUnreadLines, unreadLineMatcher, type UnreadLines } from './lines-not-read.ts';
+import { gatherUnreadLines, unreadLineMatcher, type UnreadLine, type UnreadLines } from './lines-not-read.ts';
 
 /** What the cookies of one side (the site's own, or embedded content's) showed of an entry: as Declared's fields of the same names. */
 export type SideSeen = {
@@ -156,6 +156,8 @@ export type Gathered = {
   writtenApart: Array<{ cookie: string; declared: Declared }>;
   /** The lines of the portal's charter the reports say were not read (lines-not-read.ts). */
   unreadLines: UnreadLines;
+  /** Of each of those lines read in part, the declared entries its reading gave (by their charter positions). */
+  readFromLine: Map<UnreadLine, Declared[]>;
 };
 
 /** A cookie of unknown origin (RunCookie.originUnknown): its name and domain. */
@@ -320,6 +322,8 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
   const positionsOf = new Map<Declared, Map<number, number>>();
   /** Each declared entry's first position in each report whose charter declares it (past the end included). */
   const placesOf = new Map<Declared, Map<number, number>>();
+  /** The declared entry at each charter position of each report ("report:position"), a repeat word for word at each of its own. */
+  const positioned = new Map<string, Declared>();
   const declare = (entry: CharterEntry, order: [number, number], atPosition: boolean) => {
     const key = entryKey(entry);
     let known = declared.get(key);
@@ -349,6 +353,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     // compared within a report, as two runs may have read a charter changed in between.
     if (atPosition) {
       const [report, position] = order;
+      positioned.set(`${report}:${position}`, known);
       let byReport = positionsOf.get(known);
       if (!byReport) positionsOf.set(known, (byReport = new Map<number, number>()));
       const earlier = byReport.get(report);
@@ -559,6 +564,19 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     host,
   );
   const unreadLines = gatherUnreadLines(reports);
+  const readFromLine = new Map<UnreadLine, Declared[]>();
+  for (const unread of unreadLines.lines) {
+    const read = new Set<Declared>();
+    for (const { report, first, count } of unread.gave ?? []) {
+      // No further than the report's charter: a stored record's range says nothing past it.
+      const end = Math.min(first + count, reports[report]!.charter.entries);
+      for (let position = first; position < end; position++) {
+        const known = positioned.get(`${report}:${position}`);
+        if (known) read.add(known);
+      }
+    }
+    if (read.size > 0) readFromLine.set(unread, [...read]);
+  }
   const unreadLineOf = unreadLineMatcher(
     host,
     unreadLines.lines,
@@ -664,6 +682,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     declared: ordered,
     writtenApart,
     unreadLines,
+    readFromLine,
     added: [...added.values()]
       .map((cookie) => ({ ...cookie, embeddedBy: cookie.embeddedBy.sort(compareText) }))
       .sort((a, b) => compareText(cookieLabel(a), cookieLabel(b))),

@@ -7,6 +7,7 @@
  */
 import { looksLikeCookieName, readNameCell, stripWrapping, toCookieName, type CellText, type CookieName } from '../charter/cells.ts';
 import type { CharterEntry } from '../charter/types.ts';
+import type { EntryRange } from '../charter/parse.ts';
 import { MAX_LIVE_UNREAD_ROWS } from '../charter/unread-lines.ts';
 import { siteMatcher } from '../registry/match.ts';
 import { buildRegistry, withSiteCharter } from '../registry/registry.ts';
@@ -14,13 +15,11 @@ import type { RunCookie, RunReport } from '../report/compare-runs.ts';
 
 /**
  * A line not read: its 1-based number and its text as the report keeps it (whitespace collapsed,
- * at most 300 characters and a cut mark "…"); `inPart` when the parser read entries from it all
- * the same (a problem of one part of its name cell: `sessionid, *` gives `sessionid`).
+ * at most 300 characters and a cut mark "…"); `gave` when the parser read entries from it all the
+ * same (`sessionid, *` gives `sessionid`; UnreadRow.gave): their positions in the charter of each
+ * report (its index among the reports) that says so. None for a line that gave no entry.
  */
-export type UnreadLine = { line: number; text: string; inPart?: true };
-
-/** The reasons of a row the parser read in part: a part of its name cell, or what it left of one (unread-reason.ts). */
-const READ_IN_PART = new Set(['not-a-name', 'no-name-after', 'parts-limit', 'names-limit', 'parts-left-out', 'row-entries-limit']);
+export type UnreadLine = { line: number; text: string; gave?: Array<EntryRange & { report: number }> };
 
 /** The lines the draft lists, and how many more were not read (not listed: past what a report keeps, or what the draft lists). */
 export type UnreadLines = { lines: UnreadLine[]; more: number };
@@ -42,21 +41,24 @@ const NAME_LIST_SEPARATOR = /[,;/]|\s(?:et|and|ou|or|&|\+|-)\s/iu;
 export function gatherUnreadLines(reports: readonly RunReport[]): UnreadLines {
   const byKey = new Map<string, UnreadLine>();
   let more = 0;
-  for (const report of reports) {
+  reports.forEach((report, reportIndex) => {
     let counted = 0;
-    for (const { line, text, reason, more: notListed } of report.charter.unreadRows ?? []) {
+    for (const { line, text, gave, more: notListed } of report.charter.unreadRows ?? []) {
       if (notListed !== undefined) {
         counted += notListed;
         continue;
       }
       const key = `${line}\u0000${text}`;
       const known = byKey.get(key) ?? { line, text };
-      // A reason an older version stored as its English sentence tells nothing of it.
-      if (typeof reason === 'object' && READ_IN_PART.has(reason.kind)) known.inPart = true;
+      // The parser's word: a problem of the name cell (`*`) says nothing of a row that gave no entry (its provider empty).
+      // A line with two problems gives its range twice: once is enough.
+      const given = known.gave ?? [];
+      if (gave !== undefined && !given.some((range) => range.report === reportIndex))
+        known.gave = [...given, { report: reportIndex, first: gave.first, count: gave.count }];
       byKey.set(key, known);
     }
     more = Math.max(more, counted);
-  }
+  });
   const lines = [...byKey.values()].sort((a, b) => a.line - b.line || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   return { lines: lines.slice(0, MAX_LIVE_UNREAD_ROWS), more: more + Math.max(0, lines.length - MAX_LIVE_UNREAD_ROWS) };
 }
@@ -65,7 +67,7 @@ export function gatherUnreadLines(reports: readonly RunReport[]): UnreadLines {
  * The line not read that may declare a cookie, read as the charter would have been: each name of
  * each line (namesOfLine) an entry in every section, matched as the extension matches (`_pk_id`
  * declares `_pk_id.3.1fff`); null when none does. Null for every cookie when there are no lines.
- * On a line read in part (`inPart`: `sessionid, *` gives the entry `sessionid`, and the line is
+ * On a line read in part (`gave`: `sessionid, *` gives the entry `sessionid`, and the line is
  * listed for its `*`), a name the charter did read (`read`: its entries) is not one of them: what
  * the read entry does not cover (embedded content's `sessionid`, which only the third-party
  * section declares) the line does not either. On a line that gave no entry, every name is: the
@@ -79,9 +81,9 @@ export function unreadLineMatcher(
   const readNames = new Set(read.map((entry) => `${entry.match}:${entry.cookie}`));
   const entries: CharterEntry[] = [];
   const lineOf: number[] = [];
-  for (const { line, text, inPart } of lines) {
+  for (const { line, text, gave } of lines) {
     for (const name of namesOfLine(text)) {
-      if (inPart && readNames.has(`${name.match}:${name.cookie}`)) continue;
+      if (gave && readNames.has(`${name.match}:${name.cookie}`)) continue;
       // Both sides: embedded content's cookie answers to the third-party section, the portal's own to any (core/registry/match.ts).
       for (const category of ['other', 'third-party'] as const) {
         entries.push({ provider: '', service: null, cookie: name.cookie, match: name.match, purpose: '', duration: null, category });

@@ -206,6 +206,31 @@ describe('parseCharter: English new template with markdown pipes', () => {
   });
 });
 
+describe('readCharter: a row read in part', () => {
+  it('gives the charter positions of the entries a row listed as not read gave all the same, and none for a row that gave none', () => {
+    const reading = readCharter(
+      [
+        '| Nom du cookie | Prestataire | Finalité | Durée |',
+        '| --- | --- | --- | --- |',
+        '| _pk_id | Matomo | Mesure | 13 mois |',
+        '| _ga, _gid, * | Google | Mesure | 13 mois |',
+        '| sessionid, * |  | Session | 2 semaines |',
+        '| * | Opendatasoft | Session | 2 semaines |',
+        '| tout cookie commençant par | Opendatasoft | Session | 2 semaines |',
+      ].join('\n'),
+    );
+    expect(reading.entries.map((each) => each.cookie)).toEqual(['_pk_id', '_ga', '_gid']);
+    // Line 5's empty provider gives no entry, whatever its name cell holds: no line read in part.
+    expect(reading.unreadRows.map(({ line, gave }) => [line, gave ?? null])).toEqual([
+      [4, { first: 1, count: 2 }],
+      [5, null],
+      [5, null],
+      [6, null],
+      [7, null],
+    ]);
+  });
+});
+
 describe('parseCharter: English old template with tabs and close wordings', () => {
   it('reads “Service provider’s name / Function and location / Cookie name(s) / Purposes”', () => {
     const text = [

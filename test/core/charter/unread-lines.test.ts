@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keptUnreadRows, MAX_LIVE_UNREAD_ROWS, unreadLineCount } from '../../../src/core/charter/unread-lines.ts';
+import { copyUnreadRow, keptUnreadRows, MAX_LIVE_UNREAD_ROWS, unreadLineCount } from '../../../src/core/charter/unread-lines.ts';
 import { unreadReasonText } from '../../../src/core/charter/unread-reason.ts';
 
 describe('unreadLineCount', () => {
@@ -43,5 +43,14 @@ describe('keptUnreadRows', () => {
     // Two rows of each line: the note counts lines, the last kept line's second row none.
     const twice = Array.from({ length: 300 }, (_, index) => row(Math.floor(index / 2) + 1));
     expect(unreadLineCount(keptUnreadRows(twice))).toBe(150);
+  });
+});
+
+describe('copyUnreadRow', () => {
+  it('keeps the entries a row read in part gave, and drops what is no such thing (a record stored by hand)', () => {
+    const row = { line: 4, text: '| _ga, * |', reason: 'why' };
+    expect(copyUnreadRow({ ...row, gave: { first: 1, count: 2 } })).toEqual({ ...row, gave: { first: 1, count: 2 } });
+    for (const gave of [{ first: -1, count: 2 }, { first: 1, count: 0 }, { first: 1.5, count: 1 }, { first: '1', count: 1 }, null])
+      expect(copyUnreadRow({ ...row, gave } as never)).toEqual(row);
   });
 });

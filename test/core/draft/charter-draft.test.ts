@@ -1414,6 +1414,83 @@ describe('draftCharter: lines of the charter its parser could not read', () => {
     expect(draftMarkdown(english)).toContain(`is not: "${quoted}". Copy the rest by hand`);
   });
 
+  /** The drafts of an audit against a Markdown charter (a seen sessionid, and what `played` adds), in French and English. */
+  const draftsOfMarkdown = (markdown: readonly string[], played: readonly PlayedCookie[] = []) => {
+    const host = 'data.example.fr';
+    const reading = readCharterPageReading(markdown.join('\n'), 'text/markdown');
+    const charter: ParsedCharter = { portal: reading.portal, language: reading.language, entries: reading.entries };
+    const live = { host, fetchedAt: NOW_MS, url: `https://${host}/p/cookies/`, charter, unreadRows: reading.unreadRows, problem: null };
+    const site = playSite(host, [{ name: 'sessionid', days: 14 }, ...played], 'accepted');
+    const audit = buildReport(site, registryWith(host, charter), NOW_MS, live);
+    return { reading, fr: draftCharter([audit]), en: draftCharter([audit], { language: 'en' }) };
+  };
+  const HEADER = ['| Nom du cookie | Prestataire | Finalité | Durée |', '| --- | --- | --- | --- |'];
+  const expectNoReadInPart = ({ fr, en }: { fr: CharterDraft; en: CharterDraft }) => {
+    for (const text of [draftMarkdown(en), draftHtml(en)]) expect(text).not.toContain('the names read from it are written here');
+    for (const text of [draftMarkdown(fr), draftHtml(fr)]) expect(text).not.toContain('les noms lus sont repris ici');
+    for (const draft of [fr, en]) expect(unreadNotes(draft).some((note) => 'inPart' in note)).toBe(false);
+  };
+
+  it('says embedded content’s sessionid may be declared on a third-party line that gave no entry (its provider empty), whose note is the plain one', () => {
+    const markdown = [
+      ...['# Charte cookies', '', '## Cookies nécessaires', '', ...HEADER, '| sessionid | Opendatasoft | Session | 2 semaines |', ''],
+      ...['## Cookies tiers', '', ...HEADER, '| sessionid, * |  | Vidéos | 6 mois |', ''],
+    ];
+    const embedded = { name: 'sessionid', days: 180, domain: 'video.example.org', context: { via: 'frame' } as const };
+    const drafts = draftsOfMarkdown(markdown, [embedded]);
+    // It was drafted as "the charter does not declare it": the necessary section's sessionid took the line's name.
+    for (const draft of [drafts.fr, drafts.en]) expect(draft.rows.find((row) => row.embeddedBy)?.unreadLine).toBe(13);
+    expect(draftMarkdown(drafts.en)).toContain('Line not read: line 13 of the charter');
+    expectNoReadInPart(drafts);
+  });
+
+  describe.each([
+    ['an empty provider', '| sessionid, * |  | Session | 2 semaines |'],
+    ['a wildcard alone', '| * | Opendatasoft | Session | 2 semaines |'],
+    ['prose naming no cookie', '| tout cookie commençant par | Opendatasoft | Session | 2 semaines |'],
+  ])('a line that gave no entry (%s)', (_label, row) => {
+    it('is not said to be read in part, its names written', () => {
+      const drafts = draftsOfMarkdown(['# Charte cookies', '', ...HEADER, '| _pk_id | Matomo | Mesure | 13 mois |', row, '']);
+      expect(drafts.reading.entries.map((each) => each.cookie)).toEqual(['_pk_id']);
+      expect(unreadNotes(drafts.en)).toEqual([{ kind: 'unread-line', line: 6, text: row.replace(/\s+/gu, ' ') }]);
+      expectNoReadInPart(drafts);
+    });
+  });
+
+  it('says of a line read in part whose only read name the draft leaves out (a repeat) that nothing it declares is written', () => {
+    const row = '| _ga, * | Google | Mesure | 6 mois |';
+    const drafts = draftsOfMarkdown([
+      ...['# Charte cookies', '', '## Autres cookies', '', ...HEADER, '| _ga | Google | Mesure | 13 mois |', ''],
+      ...['## Cookies de mesure d’audience', '', ...HEADER, row, ''],
+    ]);
+    expect(drafts.reading.unreadRows.map(({ line, gave }) => [line, gave])).toEqual([[13, { first: 1, count: 1 }]]);
+    for (const draft of [drafts.fr, drafts.en]) {
+      // The line's `_ga` (6 mois) is left out, declared twice: the earlier one applies.
+      expect(draft.rows.filter((each) => each.entry.cookie === '_ga').map((each) => each.entry.duration)).toEqual(['13 mois']);
+      expect(draft.notes.some((note) => note.kind === 'declared-twice-left-out' && note.name === '_ga')).toBe(true);
+    }
+    expect(unreadNotes(drafts.en)).toEqual([{ kind: 'unread-line', line: 13, text: row }]);
+    expectNoReadInPart(drafts);
+  });
+
+  it('reads no position past the charter of a report whose stored range says more', () => {
+    const row = '| _ga, * | Google | Mesure | 6 mois |';
+    const reading = readCharterPageReading(['# Charte cookies', '', ...HEADER, row, ''].join('\n'), 'text/markdown');
+    const unreadRows = reading.unreadRows.map((unread) => ({ ...unread, gave: { first: 0, count: 1e12 } }));
+    const audit = report([], { charter: { kind: 'live', language: 'fr', entries: 1, unreadRows } } as never);
+    expect(unreadNotes(draftCharter([audit], { language: 'en' }))).toEqual([{ kind: 'unread-line', line: 5, text: row }]);
+  });
+
+  it('says of a line read in part whose read name the draft writes that the names read from it are written', () => {
+    const row = '| _ga, * | Google | Mesure | 6 mois |';
+    const drafts = draftsOfMarkdown([
+      ...['# Charte cookies', '', '## Cookies de mesure d’audience', '', ...HEADER, '| _pk_id | Matomo | Mesure | 13 mois |', ''],
+      ...['## Autres cookies', '', ...HEADER, row, ''],
+    ]);
+    expect(unreadNotes(drafts.en)).toEqual([{ kind: 'unread-line', line: 13, text: row, inPart: true }]);
+    expect(rowOf(drafts.en, '_ga')?.entry.duration).toBe('6 mois');
+  });
+
   it('reads no prefix from a footnote mark of a prose word: the platform’s cookies_preferences is not maybe declared by "les cookies*"', () => {
     const draft = markdownAudit('| _pk_id | Matomo | Mesure d’audience, les cookies* de mesure | 13 mois | en trop |', [
       { name: 'sessionid', days: 14 },

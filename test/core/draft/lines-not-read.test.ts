@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readCharterPageReading } from '../../../src/core/charter/live.ts';
 import { gatherUnreadLines, unreadLineMatcher } from '../../../src/core/draft/lines-not-read.ts';
 import { report, reportCookie } from '../../support/reports.ts';
 
@@ -32,7 +33,7 @@ describe('unreadLineMatcher', () => {
     // `| sessionid, * | …`: the parser reads the entry sessionid (the platform's, section "other")
     // and lists the line for its `*`. Embedded content's sessionid, which only the third-party
     // section declares, was said maybe declared on that very line (a re-review's case).
-    const partly = [{ line: 5, text: '| sessionid, * | Opendatasoft | Session | 2 semaines |', inPart: true as const }];
+    const partly = [{ line: 5, text: '| sessionid, * | Opendatasoft | Session | 2 semaines |', gave: [{ report: 0, first: 0, count: 1 }] }];
     expect(unreadLineMatcher(HOST, partly)(cookie('sessionid', true))).toBe(5);
     const read = [{ cookie: 'sessionid', match: 'exact' as const }];
     expect(unreadLineMatcher(HOST, partly, read)(cookie('sessionid', true))).toBeNull();
@@ -44,9 +45,15 @@ describe('unreadLineMatcher', () => {
     expect(unreadLineMatcher(HOST, youtube, read)(cookie('sessionid', true))).toBe(31);
   });
 
-  it('marks the lines the parser read in part, by their reasons (a part of the name cell), and no other', () => {
+  it('marks the lines the parser read in part, those whose reading gave entries all the same, and no other', () => {
+    const wildcard = { kind: 'not-a-name' as const, token: '*', why: 'wildcard-alone' as never };
     const rows = [
-      { line: 5, text: '| sessionid, * |', reason: { kind: 'not-a-name' as const, token: '*', why: 'wildcard-alone' as never } },
+      { line: 5, text: '| sessionid, * |', reason: wildcard, gave: { first: 0, count: 1 } },
+      // A second problem of the same line: its range once.
+      { line: 5, text: '| sessionid, * |', reason: { ...wildcard, token: '?' }, gave: { first: 0, count: 1 } },
+      // A problem of the name cell beside an empty provider: the line gave nothing (a re-review's case).
+      { line: 7, text: '| sessionid, * |  |', reason: { kind: 'empty-cell' as const, field: 'provider' as const } },
+      { line: 7, text: '| sessionid, * |  |', reason: wildcard },
       {
         line: 9,
         text: 'a\tb\tc\td\te',
@@ -55,11 +62,26 @@ describe('unreadLineMatcher', () => {
       { line: 12, text: 'older', reason: 'A sentence an older version stored' },
     ];
     const { lines } = gatherUnreadLines([report([], { charter: { unreadRows: rows } } as never)]);
-    expect(lines.map(({ line, inPart }) => [line, inPart ?? false])).toEqual([
-      [5, true],
+    expect(lines.map(({ line, gave }) => [line, gave ?? false])).toEqual([
+      [5, [{ report: 0, first: 0, count: 1 }]],
+      [7, false],
       [9, false],
       [12, false],
     ]);
+  });
+
+  it('keeps every name of a line that gave no entry, one of its problems a part of its name cell: the name read elsewhere too', () => {
+    const header = ['| Nom du cookie | Prestataire | Finalité | Durée |', '| --- | --- | --- | --- |'];
+    const markdown = [
+      ...['# Charte cookies', '', '## Cookies nécessaires', '', ...header, '| sessionid | Opendatasoft | Session | 2 semaines |', ''],
+      ...['## Cookies tiers', '', ...header, '| sessionid, * |  | Vidéos | 6 mois |', ''],
+    ];
+    const reading = readCharterPageReading(markdown.join('\n'), 'text/markdown');
+    // The third-party row gave no entry: its provider cell is empty.
+    expect(reading.entries.map((each) => each.category)).toEqual(['necessary']);
+    const { lines } = gatherUnreadLines([report([], { charter: { unreadRows: reading.unreadRows } } as never)]);
+    // Embedded content's sessionid was said not declared: the necessary section's sessionid took the line's name.
+    expect(unreadLineMatcher(HOST, lines, reading.entries)(cookie('sessionid', true))).toBe(13);
   });
 
   it('reads no prefix from a prose word’s footnote mark or ellipsis, nor from a word that is no cookie name', () => {
