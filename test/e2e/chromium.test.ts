@@ -264,3 +264,42 @@ describe('Chromium: a cookie whose event wakes the stopped worker', () => {
     await Promise.all([site.close(), panel.close(), api.close()]);
   });
 });
+
+// The timeline shown (its tab, or its column in two) while the site's report grows past the first page's 20 events:
+// the focus on "Record consent flow" stays, never falls to <body> with the timeline swapped for "Reading recorded cookies…".
+describe('Chromium: the timeline shown as the site passes the first page of events', () => {
+  const { browser } = launchedForBlock((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } }));
+  // Set once the page has read, and rendered, a report holding the last cookie set (its name only).
+  const watchReads = `(() => {
+    const runtime = chrome.runtime, send = runtime.sendMessage.bind(runtime);
+    runtime.sendMessage = (...args) => {
+      const answer = send(...args);
+      answer.then((r) => setTimeout(() => { if (JSON.stringify(r).includes('extra_24')) window.readLast = true; }));
+      return answer;
+    };
+  })()`;
+
+  for (const [page, host] of [
+    ['popup', 'data.tco.re'],
+    [PANEL_PAGE, 'itie.opendatasoft.com'],
+  ] as const)
+    it(`keeps the focus on Record consent flow (${page === 'popup' ? 'the popup, its tab' : 'the DevTools panel, two columns'})`, async () => {
+      const site = await visitPortal(browser(), host);
+      const panel = await browser().newPage();
+      await panel.setViewport(page === 'popup' ? 400 : 1100, 900);
+      await panel.goto(page === 'popup' ? browser().popupUrl(`?host=${host}`) : browser().extensionUrl(`${page}?host=${host}`));
+      await panel.waitFor('main[data-state="ready"]');
+      if (page === 'popup') await panel.click('#tab-timeline');
+      await panel.press('[data-action="record-flow"]', 'Shift');
+      await panel.evaluateScript(watchReads);
+      for (let i = 0; i < 25; i++) await site.evaluate((n: number) => void (document.cookie = `extra_${n}=1; path=/`), i);
+      await expect.poll(() => panel.evaluateScript('window.readLast === true')).toBe(true);
+      await panel.waitFor('[data-action="record-flow"]');
+      const focused = await panel.evaluate(
+        () => document.activeElement?.getAttribute('data-action') ?? document.activeElement?.tagName,
+        null,
+      );
+      expect(focused).toBe('record-flow');
+      await Promise.all([site.close(), panel.close()]);
+    });
+});
