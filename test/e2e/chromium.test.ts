@@ -265,9 +265,8 @@ describe('Chromium: a cookie whose event wakes the stopped worker', () => {
   });
 });
 
-// The timeline shown (its tab, or its column in two) while the site's report grows past the first page's 20 events:
-// the focus on "Record consent flow" stays, never falls to <body> with the timeline swapped for "Reading recorded cookies…".
-describe('Chromium: the timeline shown as the site passes the first page of events', () => {
+// What a live update takes away never takes the focus to <body> with it.
+describe('Chromium: the focus as the report changes live', () => {
   const { browser } = launchedForBlock((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } }));
   // Set once the page has read, and rendered, a report holding the last cookie set (its name only).
   const watchReads = `(() => {
@@ -279,6 +278,8 @@ describe('Chromium: the timeline shown as the site passes the first page of even
     };
   })()`;
 
+  // The timeline shown (its tab, or its column in two) while the site's report grows past the first page's 20 events:
+  // never swapped for "Reading recorded cookies…".
   for (const [page, host] of [
     ['popup', 'data.tco.re'],
     [PANEL_PAGE, 'itie.opendatasoft.com'],
@@ -302,4 +303,16 @@ describe('Chromium: the timeline shown as the site passes the first page of even
       expect(focused).toBe('record-flow');
       await Promise.all([site.close(), panel.close()]);
     });
+
+  it('gives the focus of a "Declared, not seen" finding whose cookie comes to the finding in its place', async () => {
+    const host = 'anglet-opendatapaysbasque.opendatasoft.com';
+    const panel = await browser().newPage();
+    await panel.setViewport(400, 900);
+    await panel.goto(browser().extensionUrl(`${SIDE_PANEL_PAGE}?host=${host}`));
+    await panel.press('[data-finding="not-seen"][data-finding-cookie="csrftoken"] button', 'Shift');
+    const site = await visitPortal(browser(), host);
+    await expect.poll(() => panel.attributes('[data-finding="not-seen"]', 'data-finding-cookie')).toEqual([]);
+    expect(await panel.evaluate(() => document.activeElement?.matches('.finding-list li:first-child > button') ?? false, null)).toBe(true);
+    await Promise.all([site.close(), panel.close()]);
+  });
 });
