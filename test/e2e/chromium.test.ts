@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageUnderTest } from '../../scripts/browsers/browser-under-test.ts';
 import { launchedForBlock } from './scenarios/launched.ts';
-import { PORTAL_HOSTS } from '../../scripts/demo-portal/server.ts';
+import { DEMO_HOST, PORTAL_HOSTS, setCharterPageFault } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios/describe-extension.ts';
 import { firstExtensionPage, launchChromium, openDevtoolsPanel, protocolPage, stopServiceWorker } from '../../scripts/browsers/chromium.ts';
 import {
@@ -265,8 +265,8 @@ describe('Chromium: a cookie whose event wakes the stopped worker', () => {
   });
 });
 
-// What a live update takes away never takes the focus to <body> with it.
-describe('Chromium: the focus as the report changes live', () => {
+// What a live update takes away never takes the focus to <body> with it, and what it says is said once.
+describe('Chromium: a report changing live, for the keyboard and a screen reader', () => {
   const { browser } = launchedForBlock((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } }));
   // Set once the page has read, and rendered, a report holding the last cookie set (its name only).
   const watchReads = `(() => {
@@ -314,5 +314,21 @@ describe('Chromium: the focus as the report changes live', () => {
     await expect.poll(() => panel.attributes('[data-finding="not-seen"]', 'data-finding-cookie')).toEqual([]);
     expect(await panel.evaluate(() => document.activeElement?.matches('.finding-list li:first-child > button') ?? false, null)).toBe(true);
     await Promise.all([site.close(), panel.close()]);
+  });
+
+  it('says a charter that fails to load once, in its status, not again in the line that shows it', async () => {
+    setCharterPageFault(DEMO_HOST, { status: 503 });
+    try {
+      const popup = await browser().newPage();
+      await popup.goto(browser().popupUrl(`?host=${DEMO_HOST}`));
+      await popup.waitFor('[data-charter-status="read"]');
+      const [problem] = await popup.texts('[data-live-problem]');
+      expect(problem).toContain(isolated('503'));
+      const exposed = await popup.texts('[data-charter-status], [data-live-problem]:not([aria-hidden="true"])');
+      expect(exposed.filter((text) => text === problem)).toHaveLength(1);
+      await popup.close();
+    } finally {
+      setCharterPageFault(DEMO_HOST, null);
+    }
   });
 });
