@@ -266,12 +266,17 @@ export function App(props: AppProps) {
     [query, onStateChanged, refresh],
   );
 
-  const loadWhole = useCallback(() => {
-    // Asked already and on its way; once it failed, asked again (the first page is still what is shown).
-    if (whole.current && inFlight.current) return;
-    whole.current = true;
-    if (current.current) void refresh(current.current);
-  }, [refresh]);
+  const loadWhole = useCallback(
+    (readNow = true) => {
+      // Asked already and on its way; once it failed, asked again (the first page is still what is shown).
+      if (whole.current && inFlight.current) return;
+      whole.current = true;
+      // Not `readNow` (the report shown is whole): the reads that follow ask for the whole of it. A
+      // click's event, given by a Retry or Show more that calls it, reads now.
+      if (readNow && current.current) void refresh(current.current);
+    },
+    [refresh],
+  );
 
   // Pushes wait for the current task to end and are placed together: a burst of events (a page
   // load) is one render, not one each (which made the last of 50 wait for 49 renders).

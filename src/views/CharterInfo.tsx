@@ -161,7 +161,8 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
         )}
       </p>
       {!pending && failedRead && (
-        <p class="small" data-live-problem>
+        // Once the status says it (a read seen under way failed), a screen reader meets it there, not twice.
+        <p class="small" data-live-problem aria-hidden={outcome === failedRead ? 'true' : undefined}>
           {failedRead}
         </p>
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Finding, FindingKind, Severity } from '../core/report/findings.ts';
 import { FIRST_PAGE } from '../core/message-contract.ts';
 import type { ReportTotals } from '../core/report/report-page.ts';
@@ -8,6 +8,7 @@ import { findingWords } from './finding-text.ts';
 import { foreignLanguage } from './own-words.ts';
 import { formatCount } from './time-format.ts';
 import { countText, type CountedKey } from './count-text.ts';
+import { focusLost } from './lazy-view.tsx';
 import { CookieName, cookieNameText } from './CookieName.tsx';
 import { visibleCookieName } from '../core/cookies/nameless.ts';
 
@@ -144,13 +145,42 @@ export function FindingsSummary({
     if (focused && focused !== document.body && !list.current?.lastElementChild?.contains(focused)) return;
     list.current?.children[index]?.querySelector('button')?.focus();
   });
+  // Rendered only while open: closed, the list costs nothing.
+  const listed = open ? findings.slice(0, shown) : [];
+  const keys = findingKeys(listed);
+  // The finding whose button had the focus last, and the findings listed at the last render.
+  const focusedKey = useRef<string | null>(null);
+  const shownKeys = useRef<string[]>([]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A focused finding that goes (its cookie came, a live update mended it) takes its button, and the
+  // focus, with it: the focus goes to the finding now in its place, the one before it, or the heading.
+  useLayoutEffect(() => {
+    const key = focusedKey.current;
+    const before = shownKeys.current;
+    shownKeys.current = keys;
+    if (key === null || keys.includes(key) || !focusLost()) return;
+    focusedKey.current = null;
+    const buttons = list.current?.querySelectorAll<HTMLElement>('[data-finding] > button') ?? [];
+    (buttons[Math.min(before.indexOf(key), buttons.length - 1)] ?? heading.current)?.focus();
+  });
+  const title = (
+    <h2 id="findings-title" ref={heading} tabIndex={-1}>
+      {t('findingsTitle')}
+      {total > 0 && (
+        <>
+          {' '}
+          <span class="count">{formatCount(total, language)}</span>
+        </>
+      )}
+    </h2>
+  );
   if (total === 0) {
     // The all-clear only says what was checked: nothing without a cookie, not the cookies no
     // finding judges (of unknown origin), not consent where it cannot be read.
     const nothing = cookiesSeen === 0 ? 'noFindingsNoCookies' : consentReadable ? 'noFindings' : 'noFindingsConsentUnread';
     return (
       <section class="findings" aria-labelledby="findings-title">
-        <h2 id="findings-title">{t('findingsTitle')}</h2>
+        {title}
         {cookiesSeen > 0 && unjudged > 0 ? (
           <>
             <p class="muted">{countText(t, language, 'noFindingsUnjudged', unjudged)}</p>
@@ -163,14 +193,9 @@ export function FindingsSummary({
     );
   }
   const byKind = totals?.findingsByKind ?? findingCounts(findings);
-  // Rendered only while open: closed, the list costs nothing.
-  const listed = open ? findings.slice(0, shown) : [];
-  const keys = findingKeys(listed);
   return (
     <section class="findings" aria-labelledby="findings-title">
-      <h2 id="findings-title">
-        {t('findingsTitle')} <span class="count">{formatCount(total, language)}</span>
-      </h2>
+      {title}
       <ul class="finding-counts">
         {KINDS.map((kind) => {
           const counts = byKind[kind];
@@ -195,6 +220,7 @@ export function FindingsSummary({
                 <button
                   type="button"
                   class="link"
+                  onFocus={() => (focusedKey.current = keys[index]!)}
                   onClick={() => onSelect(finding)}
                   title={t('goToCookie', cookieNameText(visibleCookieName(finding.cookie), t))}
                 >

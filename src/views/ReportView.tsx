@@ -33,8 +33,8 @@ type ReportViewProps = {
   report: Report;
   /** The counts of the whole report, when `report` holds only its first page (report-page.ts). */
   partial?: ReportTotals | undefined;
-  /** Asks for the whole report (given with `partial`). */
-  loadWhole?: (() => void) | undefined;
+  /** Asks for the whole report; not `readNow` (the report shown is whole): only the reads that follow do. */
+  loadWhole?: ((readNow?: boolean) => void) | undefined;
   /** True while the site's live charter is being read. */
   charterPending: boolean;
   /** Reads the live charter again; rejects when the worker could not. */
@@ -181,10 +181,12 @@ export function ReportView({
   // In two columns the timeline has its own; the tabs keep the cookies and the export.
   const shownTab = wide && tab === 'timeline' ? 'cookies' : tab;
   // The consent runs compare every cookie, the timeline shows every event: both wait for the whole
-  // report. Once reading it failed, only the Retry said there asks again (asking at each failure would never stop).
-  useEffect(() => {
-    if ((shownTab === 'timeline' || wide) && !restProblem) wantAll?.();
-  }, [shownTab, wide, wantAll, restProblem]);
+  // report, and once shown keep asking for it (a report that fit on one page may grow past it).
+  // Once reading it failed, only the Retry said there asks again (asking at each failure would never stop).
+  // As the timeline is shown, not a frame later: a read asked meanwhile would ask for the first page only.
+  useLayoutEffect(() => {
+    if ((shownTab === 'timeline' || wide) && !restProblem) loadWhole?.(!!partial);
+  }, [shownTab, wide, loadWhole, partial, restProblem]);
   // A side or DevTools panel resized across the two-column width keeps the report's place (the
   // overview is the same tree either way: its search, rows shown and focus stay); only the timeline
   // moves, between its tab and its column. A focus that went with it is given to where it went:

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageUnderTest } from '../../scripts/browsers/browser-under-test.ts';
 import { launchedForBlock } from './scenarios/launched.ts';
-import { PORTAL_HOSTS } from '../../scripts/demo-portal/server.ts';
+import { DEMO_HOST, PORTAL_HOSTS, setCharterPageFault } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios/describe-extension.ts';
 import { firstExtensionPage, launchChromium, openDevtoolsPanel, protocolPage, stopServiceWorker } from '../../scripts/browsers/chromium.ts';
 import {
@@ -288,5 +288,73 @@ describe('Chromium: a declared entry’s row focused from its finding', () => {
     await panel.waitFor(seenRow('sessionid'));
     await expect.poll(focused).toBe('sessionid declared');
     await Promise.all([site.close(), panel.close()]);
+  });
+});
+
+// What a live update takes away never takes the focus to <body> with it, and what it says is said once.
+describe('Chromium: a report changing live, for the keyboard and a screen reader', () => {
+  const { browser } = launchedForBlock((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } }));
+  // Set once the page has read, and rendered, a report holding the last cookie set (its name only).
+  const watchReads = `(() => {
+    const runtime = chrome.runtime, send = runtime.sendMessage.bind(runtime);
+    runtime.sendMessage = (...args) => {
+      const answer = send(...args);
+      answer.then((r) => setTimeout(() => { if (JSON.stringify(r).includes('extra_24')) window.readLast = true; }));
+      return answer;
+    };
+  })()`;
+
+  // The timeline shown (its tab, or its column in two) while the site's report grows past the first page's 20 events:
+  // never swapped for "Reading recorded cookies…".
+  for (const [page, host] of [
+    ['popup', 'data.tco.re'],
+    [PANEL_PAGE, 'itie.opendatasoft.com'],
+  ] as const)
+    it(`keeps the focus on Record consent flow (${page === 'popup' ? 'the popup, its tab' : 'the DevTools panel, two columns'})`, async () => {
+      const site = await visitPortal(browser(), host);
+      const panel = await browser().newPage();
+      await panel.setViewport(page === 'popup' ? 400 : 1100, 900);
+      await panel.goto(page === 'popup' ? browser().popupUrl(`?host=${host}`) : browser().extensionUrl(`${page}?host=${host}`));
+      await panel.waitFor('main[data-state="ready"]');
+      if (page === 'popup') await panel.click('#tab-timeline');
+      await panel.press('[data-action="record-flow"]', 'Shift');
+      await panel.evaluateScript(watchReads);
+      for (let i = 0; i < 25; i++) await site.evaluate((n: number) => void (document.cookie = `extra_${n}=1; path=/`), i);
+      await expect.poll(() => panel.evaluateScript('window.readLast === true')).toBe(true);
+      await panel.waitFor('[data-action="record-flow"]');
+      const focused = await panel.evaluate(
+        () => document.activeElement?.getAttribute('data-action') ?? document.activeElement?.tagName,
+        null,
+      );
+      expect(focused).toBe('record-flow');
+      await Promise.all([site.close(), panel.close()]);
+    });
+
+  it('gives the focus of a "Declared, not seen" finding whose cookie comes to the finding in its place', async () => {
+    const host = 'anglet-opendatapaysbasque.opendatasoft.com';
+    const panel = await browser().newPage();
+    await panel.setViewport(400, 900);
+    await panel.goto(browser().extensionUrl(`${SIDE_PANEL_PAGE}?host=${host}`));
+    await panel.press('[data-finding="not-seen"][data-finding-cookie="csrftoken"] button', 'Shift');
+    const site = await visitPortal(browser(), host);
+    await expect.poll(() => panel.attributes('[data-finding="not-seen"]', 'data-finding-cookie')).toEqual([]);
+    expect(await panel.evaluate(() => document.activeElement?.matches('.finding-list li:first-child > button') ?? false, null)).toBe(true);
+    await Promise.all([site.close(), panel.close()]);
+  });
+
+  it('says a charter that fails to load once, in its status, not again in the line that shows it', async () => {
+    setCharterPageFault(DEMO_HOST, { status: 503 });
+    try {
+      const popup = await browser().newPage();
+      await popup.goto(browser().popupUrl(`?host=${DEMO_HOST}`));
+      await popup.waitFor('[data-charter-status="read"]');
+      const [problem] = await popup.texts('[data-live-problem]');
+      expect(problem).toContain(isolated('503'));
+      const exposed = await popup.texts('[data-charter-status], [data-live-problem]:not([aria-hidden="true"])');
+      expect(exposed.filter((text) => text === problem)).toHaveLength(1);
+      await popup.close();
+    } finally {
+      setCharterPageFault(DEMO_HOST, null);
+    }
   });
 });

@@ -896,6 +896,34 @@ describe('App, live', () => {
       await waitFor(() => expect(container.querySelector('.consent-runs')).not.toBeNull());
       expect(asked).toEqual([FIRST_PAGE, undefined]);
     });
+
+    // A report that fit on one page grows past it while the timeline is shown: its first page alone
+    // (partial) would swap the consent runs and the timeline for a loading line, and the focus in them with them.
+    for (const layout of ['narrow', 'wide'] as const)
+      it(`keeps the timeline shown, and the focus in it, as the site's report grows past the first page (${layout})`, async () => {
+        let notify: (keys: string[]) => void = () => undefined;
+        let cookies = 3;
+        const asked: Array<ReportFirst | undefined> = [];
+        const loadSite = async (_query: unknown, first?: ReportFirst): Promise<SiteView> => {
+          asked.push(first);
+          const whole = report(Array.from({ length: cookies }, (_, i) => reportCookie({ name: `c${String(i).padStart(3, '0')}` })));
+          const page = first ? firstPageOf(whole, first) : null;
+          return { kind: 'report', report: page?.report ?? whole, charterPending: false, ...(page ? { partial: page.totals } : {}) };
+        };
+        const { container } = renderApp({ loadSite, layout, onStateChanged: (listener) => ((notify = listener), () => undefined) });
+        await waitFor(() => expect(rowNames(container)).toHaveLength(3));
+        if (layout === 'narrow') fireEvent.click(container.querySelector('#tab-timeline')!);
+        await waitFor(() => expect(container.querySelector('[data-action="record-flow"]')).not.toBeNull());
+        const record = container.querySelector<HTMLButtonElement>('[data-action="record-flow"]')!;
+        record.focus();
+        cookies = 120;
+        await act(() => notify(['site:0|data.tco.re']));
+        // Asked for whole as soon as the timeline is shown: no first page comes to replace it.
+        await waitFor(() => expect(asked).toEqual([FIRST_PAGE, undefined]));
+        await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+        expect(container.querySelector('.consent-runs')).not.toBeNull();
+        expect(document.activeElement).toBe(record);
+      });
   });
 });
 

@@ -137,6 +137,14 @@ describe('CharterInfo', () => {
     expect(container.querySelector('[role="status"]')).toBe(status);
     expect(status.textContent).toBe('charterLiveUnavailable liveProblemNetwork charterFallbackBundled');
     expect(status.textContent).toBe(container.querySelector('[data-live-problem]')?.textContent);
+    // Said once: the line that shows it is not read out again after the status (a screen reader met the sentence twice).
+    expect(container.querySelector('[data-live-problem]')?.getAttribute('aria-hidden')).toBe('true');
+  });
+
+  it('lets a screen reader read the failure where the charter line shows it when the status said nothing of it', () => {
+    const container = show(failedWith({ kind: 'network' }));
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('');
+    expect(container.querySelector('[data-live-problem]')?.hasAttribute('aria-hidden')).toBe(false);
   });
 
   it('says nothing of a charter read before it was shown', () => {

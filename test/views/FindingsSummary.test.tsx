@@ -131,6 +131,20 @@ describe('FindingsSummary', () => {
     expect(container.querySelector('[data-finding-cookie="_pk_ses"] button')).toBe(button);
   });
 
+  it('gives the focus of a finding that goes (its cookie came) to the next, the previous, then the heading, never to the page', () => {
+    const [a, b, c] = ['_pk_id', '_pk_ses', '_hjid'].map((cookie) => finding({ kind: 'not-seen', cookie }));
+    const props = { cookiesSeen: 2, consentReadable: true, onSelect: vi.fn(), t, language: 'en' };
+    const { container, rerender } = render(<FindingsSummary findings={[a!, b!, c!]} {...props} />);
+    const button = (cookie: string) => container.querySelector<HTMLButtonElement>(`[data-finding-cookie="${cookie}"] button`);
+    button('_pk_ses')!.focus();
+    rerender(<FindingsSummary findings={[a!, c!]} {...props} />);
+    expect(document.activeElement).toBe(button('_hjid'));
+    rerender(<FindingsSummary findings={[a!]} {...props} />);
+    expect(document.activeElement).toBe(button('_pk_id'));
+    rerender(<FindingsSummary findings={[]} {...props} />);
+    expect(document.activeElement).toBe(container.querySelector('#findings-title'));
+  });
+
   it('keeps apart two not-seen findings of one name (a charter declaring it twice), each line its own', () => {
     const first = finding({ kind: 'not-seen', cookie: 'dup', evidence: 'first' });
     const second = finding({ kind: 'not-seen', cookie: 'dup', evidence: 'second' });
