@@ -259,26 +259,22 @@ function addedRow(cookie: Added, language: DraftLanguage): DraftRow {
 }
 
 /**
- * True for an exact entry of a platform cookie's name in the third-party section that both the
- * portal's own cookie and embedded content's matched: the portal's is one of the platform's
- * cookies, strictly necessary, and embedded content's answers to the third-party section alone
- * (core/registry/match.ts), so the entry is written twice, once for each (Declared.sides).
+ * True for an exact entry of a platform cookie's name in the third-party section that the portal's
+ * own cookie matched: the portal's is one of the platform's cookies, strictly necessary, and
+ * embedded content's answers to the third-party section alone (core/registry/match.ts), so the
+ * entry is written twice, once for each (Declared.sides), the third-party row kept as declared
+ * even when no embedded content's was seen: moved alone, a frame's cookie the charter declared
+ * would read back undeclared.
  */
 function writtenForBothSides(known: Declared): boolean {
   const { entry, sides } = known;
-  return (
-    !known.shadowed &&
-    entry.match === 'exact' &&
-    entry.category === 'third-party' &&
-    isPlatformCookie(entry.cookie) &&
-    sides.own.seen &&
-    sides.embedded.seen
-  );
+  return !known.shadowed && entry.match === 'exact' && entry.category === 'third-party' && isPlatformCookie(entry.cookie) && sides.own.seen;
 }
 
 /** The entry as the cookies of one side alone showed it. */
 const onSide = (known: Declared, side: SideSeen): Declared => ({
   ...known,
+  seen: side.seen,
   seenOwn: side === known.sides.own,
   lifetime: side.lifetime,
   judgedLifetime: side.judgedLifetime,

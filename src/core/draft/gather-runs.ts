@@ -96,9 +96,10 @@ export type Declared = {
   trackerSeen: ConsentTracker | null;
   /**
    * The same, of the site's own cookies and of embedded content's apart: an exact entry of a
-   * platform cookie's name in the third-party section that both matched is written as two rows,
-   * the portal's strictly necessary and embedded content's third-party, each with its side's
-   * lifetime (charter-draft.ts).
+   * platform cookie's name in the third-party section that the site's own matched is written as
+   * two rows, the portal's strictly necessary and embedded content's third-party, each with its
+   * side's lifetime (charter-draft.ts); `missing` then says embedded content's was not seen where
+   * a report would call it missing against the draft.
    */
   sides: Record<'own' | 'embedded', SideSeen>;
   /**
@@ -290,15 +291,19 @@ function notSeenPositions(report: RunReport): number[] {
   return report.notSeen.map((_, k) => (free.length === report.notSeen.length ? free[k]! : report.charter.entries + k));
 }
 
+/** An exact entry of a platform cookie's name in the third-party section: read back, it declares embedded content's cookie alone (core/registry/match.ts). */
+const thirdPartyPlatformRow = (entry: CharterEntry) =>
+  entry.match === 'exact' && entry.category === 'third-party' && isPlatformCookie(entry.cookie);
+
 /**
  * The entry of a report's charter that declares the portal's own cookie of a platform name, when
  * the one its match settled on is the third-party section's (the charter lists embedded content's
  * `sessionid` first, and a site's own cookie answers to any section): the first exact entry of that
  * name outside that section, which the report lists as covered. A draft writes the necessary
- * section first, so read back the portal's cookie answers to that one. Null otherwise.
+ * section first, so read back the portal's cookie answers to that one. Null when none is. `matched`
+ * is a thirdPartyPlatformRow.
  */
 function portalsOwnEntry(report: RunReport, matched: CharterEntry): CoveredEntry | null {
-  if (matched.match !== 'exact' || matched.category !== 'third-party' || !isPlatformCookie(matched.cookie)) return null;
   const sameName = ({ entry }: CoveredEntry) =>
     entry.match === 'exact' && entry.cookie === matched.cookie && entry.category !== 'third-party';
   return (report.covered ?? []).find(sameName) ?? null;
@@ -397,10 +402,13 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       return;
     }
     const lifetimeFindings = new Set(report.findings.filter((f) => f.kind === 'lifetime').map((f) => `${f.cookie}\u0000${f.domain}`));
-    /** Third-party entries of a platform cookie's name the portal's own cookie matched in this report (see portalsOwnEntry). */
+    /**
+     * Third-party entries of a platform cookie's name the portal's own cookie matched in this report
+     * (see portalsOwnEntry): the draft keeps them for embedded content's cookie (charter-draft.ts writtenForBothSides).
+     */
     const tookPortals = new Set<Declared>();
-    /** Entries a cookie of this report is seen through. */
-    const matchedHere = new Set<Declared>();
+    /** Entries embedded content's cookie of this report is seen through. */
+    const embeddedHere = new Set<Declared>();
     for (const cookie of report.cookies) {
       const charter = declaredEntry(cookie);
       if (!charter) {
@@ -408,15 +416,16 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
         continue;
       }
       const known = declare(charter.entry, [reportIndex, charter.index], true);
-      const portals = cookie.thirdParty === null ? portalsOwnEntry(report, charter.entry) : null;
+      const portalTook = cookie.thirdParty === null && thirdPartyPlatformRow(charter.entry);
+      if (portalTook) tookPortals.add(known);
+      const portals = portalTook ? portalsOwnEntry(report, charter.entry) : null;
       if (portals) {
         // Seen through the entry it answers to in the draft; the third-party one kept for embedded content's.
         // A lifetime finding on it judged the third-party entry's words: the other's are judged from its lifetime (tooShort).
-        tookPortals.add(known);
         seenBy(declare(portals.entry, [reportIndex, portals.position], portals.position < report.charter.entries), cookie);
         continue;
       }
-      matchedHere.add(known);
+      if (cookie.thirdParty !== null) embeddedHere.add(known);
       seenBy(known, cookie);
       const runs = matchedIn.get(known);
       if (runs) runs.add(reportIndex);
@@ -426,8 +435,8 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
         outlivedSides.add(known.sides[sideOf(cookie)]);
       }
     }
-    // Not seen here: the report would call it missing had the portal's cookie been seen through its
-    // own entry, as it will against the draft, unless the choice explains it, or the record lost
+    // Not seen here by embedded content's cookie: the report would call it missing had the portal's cookie
+    // been seen through an entry of its own, as it will against the draft, unless the choice explains it, or the record lost
     // cookies to storage, embedded content's maybe among them (absence-reason.ts notSeenJudge; the
     // default's entries are no site's word).
     const { state, trackers } = report.consent;
@@ -435,7 +444,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     // A run whose report says an entry may have been lost lost cookies, whatever else it kept of its losses.
     const lostAny = lost || report.notSeen.some((entry) => entry.absentBecause === 'cookies-dropped');
     for (const known of tookPortals) {
-      if (matchedHere.has(known) || !isSiteCharter(report.charter.kind) || state === 'unknown') continue;
+      if (embeddedHere.has(known) || !isSiteCharter(report.charter.kind) || state === 'unknown') continue;
       if (!lostAny) unseenWhole.add(known);
       if (lost) known.mayHaveBeenLost = true;
       else if (absenceReason({ state, changedAt: null, trackers }, known.entry) === null) known.missing = true;

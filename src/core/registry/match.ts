@@ -135,6 +135,15 @@ function embeddedCookieRule(rule: CharterRule, lookup: CharterLookup): boolean {
   return ruleCovers(rule, lookup.name, lookup.trackers);
 }
 
+/**
+ * The charter rules that may declare the site's own cookie of a platform name before any of the
+ * third-party section: the portal's own `csrftoken` is the platform's, so a necessary `csrf*`
+ * declares it before a widget's exact `csrftoken` under "Cookies tiers" (README, Limits).
+ */
+function ownPlatformCookieRule(rule: CharterRule, lookup: CharterLookup): boolean {
+  return lookup.entries[rule.entry]?.category !== 'third-party' && ownCookieRule(rule, lookup);
+}
+
 /** The first rule of a list in the charter's third-party section, and the first outside it (null when none). */
 type FirstBySide = { inside: CharterRule | null; outside: CharterRule | null };
 
@@ -158,13 +167,12 @@ function firstBySide(rules: readonly CharterRule[], entries: CharterLookup['entr
  * The rule of its side among those of the list `found` came from, when the one found is of the
  * other side: a name a charter declares both in its third-party section and outside it (a portal's
  * own `testCookie` under "Autres", Disqus's under third parties, as a drafted charter writes them)
- * names embedded content's cookie in the first section and the site's own in the second. So does
- * a platform cookie's name for the site's own (Disqus's `sessionid` listed before the platform's
- * keeps Disqus's lifetime off the portal's); embedded content's only ever finds one in the
- * section (embeddedCookieRule). An exact name still beats a prefix: only rules of one
- * list are weighed. A list holds the rules the charter wrote before the families inferred from
- * them (registry.ts `indexCharter`), which all share the list's prefix: its first rule of a side
- * declares the cookie if any of that side does.
+ * names embedded content's cookie in the first section and the site's own in the second. A
+ * platform cookie's name is settled before (matchIn): the site's own takes a rule outside the
+ * section from any list first, embedded content's only ever finds one in it (embeddedCookieRule).
+ * An exact name still beats a prefix: only rules of one list are weighed. A list holds the rules
+ * the charter wrote before the families inferred from them (registry.ts `indexCharter`), which all
+ * share the list's prefix: its first rule of a side declares the cookie if any of that side does.
  */
 function ruleOfItsSide(found: NameMatch<CharterRule>, charter: IndexedCharter, lookup: CharterLookup, embedded: boolean): CharterRule {
   const entries = lookup.entries;
@@ -206,7 +214,8 @@ function trackerFits(tracker: KnownTracker, cookieDomain: string): boolean {
 /**
  * Matches a cookie seen on `siteHost`. Precedence: the site's charter (exact name, then longest
  * prefix; for a cookie of embedded content named like a platform cookie, its third-party section
- * only; among entries of one name in and outside that section, embedded content's cookie takes the
+ * only; for the site's own of such a name, a rule outside that section first, exact then prefix,
+ * else one in it; among entries of one name in and outside that section, embedded content's cookie takes the
  * first in it, the site's own the first outside it: ruleOfItsSide), then known trackers (exact, then longest prefix, honouring an entry's domain), then the
  * Open Cookie Database (exact, then longest prefix, a row with a Domain only for cookies on that
  * domain or below, the first fitting row among duplicates). Never throws; returns source 'unknown'.
@@ -236,7 +245,11 @@ export function siteMatcher(registry: Registry, siteHost: string): (cookie: Cook
 function matchIn(registry: Registry, charter: IndexedCharter | null, cookieDomain: string, cookie: CookieIdentity): MatchResult {
   if (charter !== null) {
     const lookup: CharterLookup = { name: cookie.name, trackers: registry.knownTrackers, entries: charter.charter.entries };
-    const found = lookupName(charter.entries, cookie.name, cookie.thirdParty ? embeddedCookieRule : ownCookieRule, lookup);
+    // The site's own platform cookie: a rule outside the third-party section of any list first, else one in it.
+    const outsideFirst = !cookie.thirdParty && PLATFORM_COOKIES.has(cookie.name);
+    const found =
+      (outsideFirst ? lookupName(charter.entries, cookie.name, ownPlatformCookieRule, lookup) : null) ??
+      lookupName(charter.entries, cookie.name, cookie.thirdParty ? embeddedCookieRule : ownCookieRule, lookup);
     if (found !== null) {
       const rule = ruleOfItsSide(found, charter, lookup, cookie.thirdParty === true);
       const entry = charter.charter.entries[rule.entry];
@@ -318,7 +331,7 @@ export type CharterEntriesSeen = {
  *
  * A platform cookie's name is the exception: the site's own `sessionid` is not what the charter's
  * third-party section declares (another portal's, in a frame), though a match takes that row
- * when no entry of its list outside that section declares the cookie.
+ * when no entry outside that section, of any name or prefix, declares the cookie.
  * So is any name a list of rules declares both in that section and outside it (ruleOfItsSide):
  * embedded content's cookie is noted by the entries in it, the site's own by those outside it
  * (a portal's own `testCookie` seen leaves Disqus's row not seen), unless none of its side may

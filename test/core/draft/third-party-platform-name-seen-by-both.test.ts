@@ -55,8 +55,13 @@ describe('a third-party entry named like a platform cookie, matched by the porta
     expect(findingLabels(reaudit(site, draft)).filter((finding) => finding.startsWith('lifetime'))).toEqual([]);
   });
 
-  it('is one row as before when only one side set it', () => {
-    expect(rows(draftCharter([auditSite(playSite(HOST, [own(300)]), charter)]))).toEqual(['necessary Huwise 1 an [moved-to-necessary]']);
+  it('keeps the third-party row, not observed, when only the portal’s own set it; is one row when only the frame’s did', () => {
+    // Moved alone, the row would leave a frame's csrftoken the charter declared undeclared once read back.
+    const portalOnly = playSite(HOST, [own(300)]);
+    const draft = draftCharter([auditSite(portalOnly, charter)]);
+    expect(rows(draft)).toEqual(['necessary Huwise 1 an [moved-to-necessary]', 'third-party Huwise 1 an [not-observed]']);
+    // The mark says what the report against the draft says.
+    expect(findingLabels(reaudit(portalOnly, draft))).toEqual(['not-seen csrftoken null']);
     expect(rows(draftCharter([auditSite(playSite(HOST, [frame(300)]), charter)]))).toEqual(['third-party Huwise 1 an []']);
   });
 

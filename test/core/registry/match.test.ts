@@ -689,6 +689,20 @@ describe('matchCookie: cookies of embedded content', () => {
     expect(onSite(PORTAL, 'sessionid', thirdPartyOnly)).toMatchObject({ declared: true, provider: 'Disqus' });
   });
 
+  it('the portal’s own platform cookie takes a prefix outside the third-party section before a third party’s exact name', () => {
+    // The exact name beats a prefix for any other cookie; the portal's own csrftoken is the platform's, not the widget's.
+    const necessaryPrefix = { ...entry('Huwise', 'csrf', 'necessary'), match: 'prefix' as const };
+    const widget = entry('Widget', 'csrftoken', 'third-party');
+    for (const entries of [
+      [necessaryPrefix, widget],
+      [widget, necessaryPrefix],
+    ]) {
+      const reg = buildRegistry({ [PORTAL]: { ...charter, entries } }, { openCookieDatabase: [] });
+      expect(onSite(PORTAL, 'csrftoken', reg)).toMatchObject({ provider: 'Huwise', category: 'necessary', rule: 'prefix' });
+      expect(embedded('csrftoken', 'widget.example.net', reg)).toMatchObject({ provider: 'Widget', category: 'third-party' });
+    }
+  });
+
   it('of a name declared both in the third-party section and outside it, take the entry in it; the site’s own, the one outside it', () => {
     // As a drafted charter writes them: the third-party section before "other", the portal's own testCookie under "other".
     const both = (entries: CharterEntry[]) =>

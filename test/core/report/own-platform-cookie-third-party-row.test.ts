@@ -46,3 +46,39 @@ describe('the portal’s own sessionid beside a third party’s row of that name
     expect([framed.provider, framed.category, framed.duration]).toEqual(['Disqus', 'third-party', 'Session']);
   });
 });
+
+describe('the portal’s own csrftoken, declared by a necessary prefix, beside a third party’s exact csrftoken', () => {
+  const prefixCharter = `# Charte cookies
+
+## Cookies nécessaires au bon fonctionnement
+
+| Nom du prestataire | Nom du cookie | Durée | Finalité |
+|---|---|---|---|
+| Huwise | sessionid | 2 semaines | Authentification |
+| Huwise | csrf* | 12 mois | Sécurité |
+
+## Cookies tiers
+
+| Nom du prestataire | Nom du cookie | Durée | Finalité |
+|---|---|---|---|
+| Widget | csrftoken | Session | Formulaire intégré |
+`;
+
+  it('answers to the prefix, with no lifetime finding', () => {
+    const site = playSite(HOST, [
+      { name: 'sessionid', days: 14 },
+      { name: 'csrftoken', days: 364 },
+    ]);
+    const report = auditSite(site, parseCharter(prefixCharter));
+    const csrftoken = report.cookies.find((cookie) => cookie.name === 'csrftoken')!;
+    expect([csrftoken.provider, csrftoken.category, csrftoken.duration]).toEqual(['Huwise', 'necessary', '12 mois']);
+    expect(report.findings.filter((finding) => finding.cookie === 'csrftoken' && finding.kind === 'lifetime')).toEqual([]);
+  });
+
+  it('while a widget frame’s csrftoken answers to the third-party row', () => {
+    const site = playSite(HOST, [{ name: 'csrftoken', days: null, domain: 'widget.example.net', context: { via: 'frame' } }]);
+    const report = auditSite(site, parseCharter(prefixCharter));
+    const framed = report.cookies.find((cookie) => cookie.name === 'csrftoken')!;
+    expect([framed.provider, framed.category, framed.duration]).toEqual(['Widget', 'third-party', 'Session']);
+  });
+});
