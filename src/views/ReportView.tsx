@@ -163,6 +163,8 @@ export function ReportView({
       }
       return;
     }
+    // A finding chosen earlier, still waiting for the whole report, gives way to this one.
+    setWanted(null);
     setTab('cookies');
     setFocusKey(row.key);
   };

@@ -265,6 +265,28 @@ describe('ReportView', () => {
     expect(document.activeElement).toBe(rows[0]);
   });
 
+  it('keeps the focus on the last finding chosen: one chosen while the whole report loads gives way to a later one', () => {
+    const whole = report([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_hjid', status: 'undeclared', category: 'other' })], {
+      notSeen: sample.notSeen,
+      findings: [
+        finding({ kind: 'undeclared', cookie: '_hjid', evidence: 'undeclared' }),
+        finding({ kind: 'not-seen', cookie: 'csrftoken', evidence: 'declared, not seen' }),
+      ],
+    });
+    const first = { ...whole, cookies: [whole.cookies[0]!] };
+    const totals = { cookies: 2, originUnknown: 0, findings: 2, findingsByKind: findingCounts(whole.findings), siteEvicted: false };
+    const loadWhole = vi.fn();
+    const { container, rerender } = render(<ReportView report={first} partial={totals} loadWhole={loadWhole} {...rerenderedProps} />);
+    const button = (name: string) => container.querySelector(`[data-finding-cookie="${name}"] button`)!;
+    // _hjid's row is not on the first page: the whole report is asked for.
+    fireEvent.click(button('_hjid'));
+    expect(loadWhole).toHaveBeenCalled();
+    fireEvent.click(button('csrftoken'));
+    expect(document.activeElement?.getAttribute('data-cookie')).toBe('csrftoken');
+    rerender(<ReportView report={whole} {...rerenderedProps} />);
+    expect(document.activeElement?.getAttribute('data-cookie')).toBe('csrftoken');
+  });
+
   it('keeps the focus on a not-seen row when another entry of its name, another provider’s, is seen', () => {
     const before = report([reportCookie({ name: 'sessionid' })], {
       notSeen: [ownTestCookie, disqusTestCookie],
