@@ -519,7 +519,8 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
     } else draft.setAside.push({ name: note.name, reason: 'size' });
   }
   for (const row of draft.rows) if (platformUnseen.has(row)) draft.notes.push({ kind: 'platform-unseen', name: row.entry.cookie });
-  const written = (line: UnreadLine) => readFromLine.get(line)?.some((known) => rowsOf.get(known)!.some((row) => placed.has(row))) ?? false;
+  const written = (line: UnreadLine) =>
+    readFromLine.get(line)?.some((known) => rowsOf.get(known)?.some((row) => placed.has(row)) ?? false) ?? false;
   const unread = unreadLines.lines.map((line) => unreadNote(line, written(line)));
   draft.notes.push(...leftOut, ...unread, ...unreadMore, ...unknownOrigin);
   return draft;

@@ -157,7 +157,10 @@ export type Gathered = {
   writtenApart: Array<{ cookie: string; declared: Declared }>;
   /** The lines of the portal's charter the reports say were not read (lines-not-read.ts). */
   unreadLines: UnreadLines;
-  /** Of each of those lines read in part, the declared entries its reading gave (by their charter positions). */
+  /**
+   * Of each of those lines read in part, the declared entries its reading gave (by their charter
+   * positions): for one a newer charter words otherwise, the entry replacing it.
+   */
   readFromLine: Map<UnreadLine, Declared[]>;
 };
 
@@ -540,8 +543,11 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     const other = firstOfVersion.get(version);
     if (!other || placesOf.get(first!)!.get(newest)! < placesOf.get(other)!.get(newest)!) firstOfVersion.set(version, first!);
   }
+  /** Each superseded entry's replacement: the entry of its name the draft keeps, which took what it saw. */
+  const replacedBy = new Map<Declared, Declared>();
   for (const old of superseded) {
     const now = byName.get(nameOf(old.entry))?.[0] ?? firstOfVersion.get(versionName(old.entry))!;
+    replacedBy.set(old, now);
     handOver(old, now);
     now.missing ||= old.missing;
     now.mayHaveBeenLost ||= old.mayHaveBeenLost;
@@ -580,8 +586,9 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       // No further than the report's charter: a stored record's range says nothing past it.
       const end = Math.min(first + count, reports[report]!.charter.entries);
       for (let position = first; position < end; position++) {
+        // An older run's entry the newer charter words otherwise is in no row: the line's name is the one replacing it.
         const known = positioned.get(`${report}:${position}`);
-        if (known) read.add(known);
+        if (known) read.add(replacedBy.get(known) ?? known);
       }
     }
     if (read.size > 0) readFromLine.set(unread, [...read]);

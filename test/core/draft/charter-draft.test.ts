@@ -1491,6 +1491,39 @@ describe('draftCharter: lines of the charter its parser could not read', () => {
     expect(rowOf(drafts.en, '_ga')?.entry.duration).toBe('6 mois');
   });
 
+  it('drafts from two runs whose charters word a line read in part otherwise: its read name is the newer charter’s row', () => {
+    // The older run's `| _ga, * |` gave `_ga` (6 mois); the newer charter, read again, says `| _ga |` (13 mois):
+    // the older's entry gives way to the newer's, which the line's note then names as written (it threw before).
+    const host = 'data.example.fr';
+    const row = '| _ga, * | Google | Mesure | 6 mois |';
+    const auditOf = (line: string, days: number, at: number) => {
+      const markdown = ['# Charte cookies', '', ...HEADER, '| sessionid | Opendatasoft | Session | 2 semaines |', line, ''];
+      const reading = readCharterPageReading(markdown.join('\n'), 'text/markdown');
+      const charter: ParsedCharter = { portal: reading.portal, language: reading.language, entries: reading.entries };
+      const live = { host, fetchedAt: at, url: `https://${host}/p/cookies/`, charter, unreadRows: reading.unreadRows, problem: null };
+      const site = playSite(
+        host,
+        [
+          { name: 'sessionid', days: 14 },
+          { name: '_ga', days },
+        ],
+        'accepted',
+      );
+      return { reading, audit: buildReport(site, registryWith(host, charter), at, live) };
+    };
+    const older = auditOf(row, 180, NOW_MS - 60_000);
+    const newer = auditOf('| _ga | Google | Mesure | 13 mois |', 390, NOW_MS);
+    expect(older.reading.unreadRows.map(({ line, gave }) => [line, gave])).toEqual([[6, { first: 1, count: 1 }]]);
+    for (const reports of [
+      [older.audit, newer.audit],
+      [newer.audit, older.audit],
+    ]) {
+      const draft = draftCharter(reports, { language: 'en' });
+      expect(draft.rows.filter((each) => each.entry.cookie === '_ga').map((each) => each.entry.duration)).toEqual(['13 mois']);
+      expect(unreadNotes(draft)).toEqual([{ kind: 'unread-line', line: 6, text: row, inPart: true }]);
+    }
+  });
+
   it('reads no prefix from a footnote mark of a prose word: the platform’s cookies_preferences is not maybe declared by "les cookies*"', () => {
     const draft = markdownAudit('| _pk_id | Matomo | Mesure d’audience, les cookies* de mesure | 13 mois | en trop |', [
       { name: 'sessionid', days: 14 },
