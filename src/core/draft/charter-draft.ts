@@ -262,13 +262,17 @@ function addedRow(cookie: Added, language: DraftLanguage): DraftRow {
  * True for an exact entry of a platform cookie's name in the third-party section that the portal's
  * own cookie matched: the portal's is one of the platform's cookies, strictly necessary, and
  * embedded content's answers to the third-party section alone (core/registry/match.ts), so the
- * entry is written twice, once for each (Declared.sides), the third-party row kept as declared
- * even when no embedded content's was seen: moved alone, a frame's cookie the charter declared
- * would read back undeclared.
+ * entry is written twice, once for each (Declared.sides). When no embedded content's was seen, the
+ * third-party row is kept as declared only if the charter has a section outside the third-party
+ * one (`otherSections`): moved alone, a frame's cookie it declared (Disqus's `sessionid` beside a
+ * necessary `csrftoken`) would read back undeclared. A charter whose only section is third-party
+ * ("Cookies propriétaires et tiers") files the portal's own cookies there: a row kept for embedded
+ * content's would be one never seen, a "not-seen" finding the charter did not make.
  */
-function writtenForBothSides(known: Declared): boolean {
+function writtenForBothSides(known: Declared, otherSections: boolean): boolean {
   const { entry, sides } = known;
-  return !known.shadowed && entry.match === 'exact' && entry.category === 'third-party' && isPlatformCookie(entry.cookie) && sides.own.seen;
+  const platformRow = entry.match === 'exact' && entry.category === 'third-party' && isPlatformCookie(entry.cookie);
+  return !known.shadowed && platformRow && sides.own.seen && (sides.embedded.seen || otherSections);
 }
 
 /** The entry as the cookies of one side alone showed it. */
@@ -420,8 +424,9 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
   const follow = (row: DraftRow, next: DraftRow) => following.set(row, [...(following.get(row) ?? []), next]);
   /** The rows of each declared entry's own name: its row, and embedded content's of an entry written for both sides. */
   const rowsOf = new Map<Declared, DraftRow[]>();
+  const otherSections = declared.some((known) => known.entry.category !== 'third-party');
   const declaredRows = declared.map((known) => {
-    const bothSides = writtenForBothSides(known);
+    const bothSides = writtenForBothSides(known, otherSections);
     const row = declaredRow(bothSides ? onSide(known, known.sides.own) : known, language, charterKind === 'platform-default');
     rowsOf.set(known, [row]);
     if (bothSides) {

@@ -74,3 +74,61 @@ describe('a platform cookie’s name whose only row is a third party’s, drafte
     expect(labels.filter((finding) => finding.startsWith('undeclared') || finding.startsWith('lifetime'))).toEqual([]);
   });
 });
+
+/**
+ * A charter whose only section is a third-party one ("Cookies propriétaires et tiers", "Cookies
+ * tiers") whose rows of the platform's names are the portal's own, under its own name: a real
+ * shape (README, Limits). The draft moves them to the strictly necessary ones and keeps no
+ * third-party row of them when no embedded content's cookie was seen: kept, not observed, they
+ * made "not-seen" findings the charter did not.
+ */
+describe('a charter whose only section is a third-party one, drafted from the portal’s run alone', () => {
+  const charters = {
+    'Cookies propriétaires et tiers': `# Charte cookies
+
+## Cookies propriétaires et tiers
+
+${HEADER}
+| La Métropole | sessionid | 2 semaines | Session |
+| La Métropole | csrftoken | 12 mois | Sécurité |
+| La Métropole | django_language | Session | Langue |
+| La Métropole | cookies_preferences | 12 mois | Choix |
+`,
+    'Cookies tiers': `# Charte cookies
+
+## Cookies tiers
+
+${HEADER}
+| ODS | sessionid | 2 semaines | Session |
+| ODS | csrftoken | 12 mois | Sécurité |
+| Matomo | _pk_id | 13 mois | Mesure |
+`,
+  };
+  const notSeen = (labels: string[]) => labels.filter((finding) => finding.startsWith('not-seen'));
+
+  it.each(Object.entries(charters))(
+    '%s: the platform’s names are necessary rows alone, and no new "not-seen" finding',
+    (_section, text) => {
+      const charter = parseCharter(text);
+      expect(new Set(charter.entries.map((entry) => entry.category))).toEqual(new Set(['third-party']));
+      for (const consent of ['accepted', 'refused'] as const) {
+        const site = playSite(
+          HOST,
+          [
+            { name: 'sessionid', days: 14 },
+            { name: 'csrftoken', days: 364 },
+            { name: 'django_language', days: null },
+          ],
+          consent,
+        );
+        const report = auditSite(site, charter);
+        const draft = draftCharter([report]);
+        const thirdParty = draft.rows.filter((row) => row.entry.category === 'third-party').map((row) => row.entry.cookie);
+        expect(
+          thirdParty.filter((cookie) => ['sessionid', 'csrftoken', 'django_language', 'cookies_preferences'].includes(cookie)),
+        ).toEqual([]);
+        expect(notSeen(findingLabels(reaudit(site, draft)))).toEqual(notSeen(findingLabels(report)));
+      }
+    },
+  );
+});
