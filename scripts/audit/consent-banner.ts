@@ -135,7 +135,9 @@ export const SAVE_WORDS = [
  * Runs in the page. Kept as source text: the TypeScript runner used for scripts rewrites named
  * functions with a helper that does not exist in the page.
  */
-const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
+const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on, onHost) => {
+  // Nothing is clicked on another host than the one audited (a timed redirect during the wait).
+  if (onHost !== null && location.hostname.toLowerCase() !== onHost) return null;
   // Once per element: a button is looked at from each banner holding it.
   // Whether an element or one above it is [hidden], found once per element on the way up: a look
   // up from each of nested buttons was quadratic (the re-review's count.test.ts).
@@ -465,9 +467,13 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
  * when there were switches to set), or null when the page shows no banner with such a button (a
  * portal whose trackers need no consent shows none).
  */
-export async function clickConsent(page: PageUnderTest, choice: 'accept' | 'refuse'): Promise<string | null> {
+export async function clickConsent(
+  page: PageUnderTest,
+  choice: 'accept' | 'refuse',
+  { onHost = null }: { onHost?: string | null } = {},
+): Promise<string | null> {
   const choiceWords = [...BUTTON_WORDS.accept, ...BUTTON_WORDS.refuse, ...BARE_WORDS.accept, ...BARE_WORDS.refuse, ...SAVE_WORDS];
-  const args = [BUTTON_WORDS[choice], BARE_WORDS[choice], SAVE_WORDS, choiceWords, choice === 'accept']
+  const args = [BUTTON_WORDS[choice], BARE_WORDS[choice], SAVE_WORDS, choiceWords, choice === 'accept', onHost]
     .map((arg) => JSON.stringify(arg))
     .join(', ');
   return (await page.evaluateScript(`(${FIND_AND_CLICK})(${args})`)) as string | null;
@@ -481,15 +487,19 @@ export async function clickConsent(page: PageUnderTest, choice: 'accept' | 'refu
 export const BANNER_WAIT_MS = 5_000;
 const BANNER_LOOK_EVERY_MS = 250;
 
-/** clickConsent, tried again every BANNER_LOOK_EVERY_MS until a button is clicked or `waitMs` has passed. */
+/**
+ * clickConsent, tried again every BANNER_LOOK_EVERY_MS until a button is clicked or `waitMs` has
+ * passed; with `onHost`, nothing is clicked once the page is on another host.
+ */
 export async function clickConsentOnceShown(
   page: PageUnderTest,
   choice: 'accept' | 'refuse',
   waitMs = BANNER_WAIT_MS,
+  onHost: string | null = null,
 ): Promise<string | null> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const clicked = await clickConsent(page, choice);
+    const clicked = await clickConsent(page, choice, { onHost });
     if (clicked !== null || Date.now() >= deadline) return clicked;
     await new Promise((resolve) => setTimeout(resolve, BANNER_LOOK_EVERY_MS));
   }

@@ -640,4 +640,12 @@ describe('clickConsent', () => {
     expect(await clickConsentOnceShown(page, 'refuse', 600)).toBeNull();
     expect(Date.now() - started).toBeGreaterThanOrEqual(600);
   });
+
+  it('clicks nothing once the page is on another host than the one audited (a timed redirect during the wait)', async () => {
+    document.body.innerHTML = PLATFORM_BANNER;
+    const [other, here] = [`not-${location.hostname}`, location.hostname];
+    expect(await clickConsentOnceShown(page, 'refuse', 300, other)).toBeNull();
+    expect(checked('matomo')).toBe(true);
+    expect(await clickConsentOnceShown(page, 'refuse', 300, here)).toBe('sauvegarder mes choix, every switch off');
+  });
 });
