@@ -115,12 +115,14 @@ const READ_LINKS = `(() => ({ url: location.href, links: [...document.querySelec
  * after its first read too (a meta refresh or a script's redirect seconds after loading).
  */
 async function readOnHost(page: PageUnderTest, host: string, address: string): Promise<{ url: string; links: string[] }> {
-  const here = (await page.evaluateScript(READ_LINKS)) as { url: string; links: string[] };
+  const here = await readHere(page);
   const landed = new URL(here.url);
   if (landed.hostname.toLowerCase() !== host)
     throw new AuditError(`${address} redirected to ${addressWithoutValues(landed)}, another host: audit ${landed.hostname} instead`);
   return here;
 }
+
+const readHere = async (page: PageUnderTest) => (await page.evaluateScript(READ_LINKS)) as { url: string; links: string[] };
 
 /** Ends the browser when `signal` aborts: its whole process tree, as a browser that stopped answering may not close. */
 function endOnAbort(browser: BrowserUnderTest, signal: AbortSignal | undefined): () => void {
@@ -181,7 +183,6 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
     const visited = [withoutPathParameters(url.pathname)];
     const notLoaded: string[] = [];
     let here = await readOnHost(page, host, address);
-    let lastAddress = address;
     crawl.visited(new URL(here.url));
     while (visited.length < pages) {
       crawl.links(new URL(here.url), here.links);
@@ -201,14 +202,23 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
         continue;
       }
       await settle(api, host);
-      lastAddress = addressWithoutValues(next.url);
-      here = await readOnHost(page, host, lastAddress);
-      crawl.visited(new URL(here.url));
+      // A page of the site that sends the visitor elsewhere (a sign-in service) is not the site's:
+      // left out of the crawl, as a page that did not load, not a failed run.
+      const landed = await readHere(page);
+      const landedUrl = new URL(landed.url);
+      if (landedUrl.hostname.toLowerCase() !== host) {
+        log(`could not load ${next.url.pathname}: it moved to ${addressWithoutValues(landedUrl)}, another host`);
+        notLoaded.push(next.url.pathname);
+        continue;
+      }
+      here = landed;
+      crawl.visited(landedUrl);
     }
 
     log('collecting the report…');
     const report = await settle(api, host);
-    await readOnHost(page, host, lastAddress);
+    // The start page still shown (no other page visited): it may have moved since (a timed redirect).
+    if (visited.length === 1) await readOnHost(page, host, address);
     mkdirSync(outDir, { recursive: true });
     // Exported here, by the functions the worker's export uses, from the one read the table, the
     // findings and the exit code come from: a request for each file would read a page still

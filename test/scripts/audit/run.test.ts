@@ -170,6 +170,23 @@ describe('an audit run', () => {
     await expect(run).rejects.toThrow(/redirected to https:\/\/city\.opendatasoft\.com\/, another host/);
   }, 20_000);
 
+  it('leaves out, as not loaded, a page of the crawl that moved to another host (a sign-in service), not failing the run', async () => {
+    const { launch } = fakeBrowser(true, (reads) => (reads <= 2 ? 'https://a.example.org/' : 'https://sso.example.net/login?next=x'));
+    const lines: string[] = [];
+    const result = await auditRun({
+      launch,
+      target: 'chrome',
+      url: new URL('https://a.example.org/'),
+      consent: 'none',
+      pages: 2,
+      outDir: scratch.path,
+      log: (line) => void lines.push(line),
+    });
+    expect(result.pages).toEqual(['/', '/explore/']);
+    expect(result.notLoaded).toEqual(['/explore/']);
+    expect(lines).toContain('could not load /explore/: it moved to https://sso.example.net/login?next=, another host');
+  }, 20_000);
+
   it('tells which of the pages it visited did not load', async () => {
     const { launch, visited } = fakeBrowser((url) => !url.includes('/explore/'));
     const lines: string[] = [];
