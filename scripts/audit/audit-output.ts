@@ -293,21 +293,30 @@ export const STATE_OF_CHOICE = { accept: 'accepted', refuse: 'refused' } as cons
 /**
  * Why a run asked to accept or refuse did not record that choice, or null. `strict` when it
  * should fail `--strict`: a button was clicked and another choice came of it (a mixed choice, a
- * banner that did not write it), or none was and the site recorded a choice of its own (one that
- * records "accept all" on load: its trackers run as accepted, and a refuse run found nothing). A
- * page with no banner button and no choice recorded is said but does not fail: a portal whose
- * cookies need no consent shows none, and what is set unasked is a finding anyway.
+ * banner that did not write it), or none was and the site recorded a choice of its own that
+ * allows more than the one asked (one that records "accept all" on load: its trackers run as
+ * accepted, and a refuse run found nothing). A page with no banner button whose own choice allows
+ * no more (none, unknown, a portal refusing by default in an accept run) is said but does not
+ * fail: a portal whose cookies need no consent shows none, and what is set unasked is a finding anyway.
  */
 export function choiceNotMade(
   consent: 'accept' | 'refuse' | 'none',
   run: { report: Pick<Report, 'consent'>; clicked: string | null },
 ): { reason: string; strict: boolean } | null {
-  const { state } = run.report.consent;
+  const { state, trackers } = run.report.consent;
   if (consent === 'none' || state === STATE_OF_CHOICE[consent]) return null;
+  // Only a refusal can be exceeded: all accepted, or a mixed choice with a tracker accepted.
+  const allowsMore = consent === 'refuse' && (state === 'accepted' || Object.values(trackers).some(Boolean));
+  if (run.clicked === null && allowsMore) {
+    return {
+      reason: `the ${consent} run found no consent banner button, yet the site recorded consent "${state}", not "${STATE_OF_CHOICE[consent]}": a choice the visitor never made; its findings say nothing of the refusal`,
+      strict: true,
+    };
+  }
   if (run.clicked === null && state !== 'none' && state !== 'unknown') {
     return {
-      reason: `the ${consent} run found no consent banner button, yet the site recorded consent "${state}", not "${STATE_OF_CHOICE[consent]}": a choice the visitor never made; its findings say nothing of the ${consent === 'accept' ? 'acceptance' : 'refusal'}`,
-      strict: true,
+      reason: `the ${consent} run found no consent banner button; the site recorded consent "${state}" of its own, not "${STATE_OF_CHOICE[consent]}", accepting no tracker the ${consent} run would not: nothing was ${consent === 'accept' ? 'accepted' : 'refused'}`,
+      strict: false,
     };
   }
   if (run.clicked === null) {

@@ -135,7 +135,9 @@ export const SAVE_WORDS = [
  * Runs in the page. Kept as source text: the TypeScript runner used for scripts rewrites named
  * functions with a helper that does not exist in the page.
  */
-const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
+const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on, onHost, consentBannersOnly) => {
+  // Nothing is clicked on another host than the one audited (a timed redirect during the wait).
+  if (onHost !== null && location.hostname.toLowerCase() !== onHost) return null;
   // Once per element: a button is looked at from each banner holding it.
   // Whether an element or one above it is [hidden], found once per element on the way up: a look
   // up from each of nested buttons was quadratic (the re-review's count.test.ts).
@@ -382,7 +384,9 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // "Tout accepter" (the re-review's tarteaucitron case). A rank is fully tried, both rounds, before
   // the next: a terms dialog's "Accepter et continuer" beside #cookie-banner's "Accepter" is not the
   // banner's (the re-review's case), nor a wrapper's footer link "Refuser les cookies" its "Refuser".
-  const others = scopes.filter((el) => !consentSet.has(el));
+  // While the banner wait looks again, only a banner about cookies or consent: a newsletter's
+  // dialog or a form's "Refuser" drawn before a late cookie banner is no refusal.
+  const others = consentBannersOnly ? [] : scopes.filter((el) => !consentSet.has(el));
   const groups = [0, 1, 2, 3].map((at) => consentScopes.filter((el) => rank(el) === at)).concat([others]);
   const tiers = [wanted.filter((word) => word.includes(' ')), wanted.filter((word) => !word.includes(' '))];
   for (const group of groups) {
@@ -465,9 +469,13 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
  * when there were switches to set), or null when the page shows no banner with such a button (a
  * portal whose trackers need no consent shows none).
  */
-export async function clickConsent(page: PageUnderTest, choice: 'accept' | 'refuse'): Promise<string | null> {
+export async function clickConsent(
+  page: PageUnderTest,
+  choice: 'accept' | 'refuse',
+  { onHost = null, consentBannersOnly = false }: { onHost?: string | null; consentBannersOnly?: boolean } = {},
+): Promise<string | null> {
   const choiceWords = [...BUTTON_WORDS.accept, ...BUTTON_WORDS.refuse, ...BARE_WORDS.accept, ...BARE_WORDS.refuse, ...SAVE_WORDS];
-  const args = [BUTTON_WORDS[choice], BARE_WORDS[choice], SAVE_WORDS, choiceWords, choice === 'accept']
+  const args = [BUTTON_WORDS[choice], BARE_WORDS[choice], SAVE_WORDS, choiceWords, choice === 'accept', onHost, consentBannersOnly]
     .map((arg) => JSON.stringify(arg))
     .join(', ');
   return (await page.evaluateScript(`(${FIND_AND_CLICK})(${args})`)) as string | null;
@@ -481,16 +489,24 @@ export async function clickConsent(page: PageUnderTest, choice: 'accept' | 'refu
 export const BANNER_WAIT_MS = 5_000;
 const BANNER_LOOK_EVERY_MS = 250;
 
-/** clickConsent, tried again every BANNER_LOOK_EVERY_MS until a button is clicked or `waitMs` has passed. */
+/**
+ * clickConsent, tried again every BANNER_LOOK_EVERY_MS until a button is clicked or `waitMs` has
+ * passed, in a banner about cookies or consent only until the last look; with `onHost`, nothing
+ * is clicked once the page is on another host.
+ */
 export async function clickConsentOnceShown(
   page: PageUnderTest,
   choice: 'accept' | 'refuse',
   waitMs = BANNER_WAIT_MS,
+  onHost: string | null = null,
 ): Promise<string | null> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const clicked = await clickConsent(page, choice);
-    if (clicked !== null || Date.now() >= deadline) return clicked;
+    // Another dialog or the whole page only at the last look: one drawn before a late cookie
+    // banner (a newsletter's "Decline") was clicked as the choice.
+    const lastLook = Date.now() >= deadline;
+    const clicked = await clickConsent(page, choice, { onHost, consentBannersOnly: !lastLook });
+    if (clicked !== null || lastLook) return clicked;
     await new Promise((resolve) => setTimeout(resolve, BANNER_LOOK_EVERY_MS));
   }
 }

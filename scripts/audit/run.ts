@@ -109,6 +109,21 @@ async function visit(page: PageUnderTest, url: URL): Promise<void> {
  */
 const READ_LINKS = `(() => ({ url: location.href, links: [...document.querySelectorAll('a[href]')].slice(0, ${MAX_LINKS}).map((a) => a.href) }))()`;
 
+/**
+ * Where the page is now and its links, failing the run when it is on another host than the one
+ * typed: every report read is of the host typed, empty of the other's cookies. A page may move
+ * after its first read too (a meta refresh or a script's redirect seconds after loading).
+ */
+async function readOnHost(page: PageUnderTest, host: string, address: string): Promise<{ url: string; links: string[] }> {
+  const here = await readHere(page);
+  const landed = new URL(here.url);
+  if (landed.hostname.toLowerCase() !== host)
+    throw new AuditError(`${address} redirected to ${addressWithoutValues(landed)}, another host: audit ${landed.hostname} instead`);
+  return here;
+}
+
+const readHere = async (page: PageUnderTest) => (await page.evaluateScript(READ_LINKS)) as { url: string; links: string[] };
+
 /** Ends the browser when `signal` aborts: its whole process tree, as a browser that stopped answering may not close. */
 function endOnAbort(browser: BrowserUnderTest, signal: AbortSignal | undefined): () => void {
   if (!signal) return () => undefined;
@@ -148,15 +163,15 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
     }
     await settle(api, host);
     // The report read is the host typed: a start URL that redirects to another host (an old
-    // custom domain to the platform's sub-domain) would pass with an empty report.
-    const landed = new URL(((await page.evaluateScript(READ_LINKS)) as { url: string }).url);
-    if (landed.hostname.toLowerCase() !== host)
-      throw new AuditError(`${address} redirected to ${addressWithoutValues(landed)}, another host: audit ${landed.hostname} instead`);
+    // custom domain to the platform's sub-domain) would pass with an empty report. Checked again
+    // after the choice, after each page and before the report: a redirect may come later.
+    await readOnHost(page, host, address);
 
     let clicked: string | null = null;
     if (consent !== 'none') {
       log(`consent: choosing "${consent}"…`);
-      clicked = await clickConsentOnceShown(page, consent);
+      // Never a click on another host: the banner wait may outlast a timed redirect.
+      clicked = await clickConsentOnceShown(page, consent, BANNER_WAIT_MS, host);
       log(
         clicked ? `consent: clicked "${clicked}"` : `consent: no consent banner button found on the page within ${BANNER_WAIT_MS / 1000} s`,
       );
@@ -167,7 +182,7 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
     const crawl = createCrawl(url);
     const visited = [withoutPathParameters(url.pathname)];
     const notLoaded: string[] = [];
-    let here = (await page.evaluateScript(READ_LINKS)) as { url: string; links: string[] };
+    let here = await readOnHost(page, host, address);
     crawl.visited(new URL(here.url));
     while (visited.length < pages) {
       crawl.links(new URL(here.url), here.links);
@@ -187,12 +202,23 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
         continue;
       }
       await settle(api, host);
-      here = (await page.evaluateScript(READ_LINKS)) as { url: string; links: string[] };
-      crawl.visited(new URL(here.url));
+      // A page of the site that sends the visitor elsewhere (a sign-in service) is not the site's:
+      // left out of the crawl, as a page that did not load, not a failed run.
+      const landed = await readHere(page);
+      const landedUrl = new URL(landed.url);
+      if (landedUrl.hostname.toLowerCase() !== host) {
+        log(`could not load ${next.url.pathname}: it moved to ${addressWithoutValues(landedUrl)}, another host`);
+        notLoaded.push(next.url.pathname);
+        continue;
+      }
+      here = landed;
+      crawl.visited(landedUrl);
     }
 
     log('collecting the report…');
     const report = await settle(api, host);
+    // The start page still shown (no other page visited): it may have moved since (a timed redirect).
+    if (visited.length === 1) await readOnHost(page, host, address);
     mkdirSync(outDir, { recursive: true });
     // Exported here, by the functions the worker's export uses, from the one read the table, the
     // findings and the exit code come from: a request for each file would read a page still

@@ -43,7 +43,7 @@ export type CensusRow = {
   consent: Partial<Record<Choice, ConsentState | 'unknown'>>;
   /**
    * The choices whose run recorded another choice (choiceNotMade's strict: after a banner click,
-   * or with none clicked, the site's own):
+   * or with none clicked, the site's own when it allows more than the one asked):
    * its findings say nothing of the choice asked, and `--strict` fails on it as on a finding.
    * Empty when none did, or the audit failed.
    */

@@ -311,18 +311,39 @@ describe('audit command', () => {
     // host typed held nothing, and --strict passed with 0 cookies.
     const landing = createServer((_, response) => {
       response.writeHead(200, { 'content-type': 'text/html', 'set-cookie': ['_ga=GA1.1.1.1; Max-Age=3600; Path=/'] });
-      response.end('<!doctype html><title>Portail</title><p>Bonjour</p>');
+      response.end(
+        '<!doctype html><title>Portail</title><p>Bonjour</p><div id="cookie-banner"><p>Nous utilisons des cookies.</p><button>Tout refuser</button></div>',
+      );
     });
     const landingPort = await listening(landing);
-    const old = createServer((_, response) => response.writeHead(302, { location: `http://127.0.0.1:${landingPort}/` }).end());
+    // At once (302), or 2 s after loading (a meta refresh, within the banner wait: the re-review's case).
+    const old = createServer((request, response) =>
+      request.url === '/meta'
+        ? response
+            .writeHead(200, { 'content-type': 'text/html' })
+            .end(`<!doctype html><meta http-equiv="refresh" content="2;url=http://127.0.0.1:${landingPort}/"><p>Ce portail a déménagé.</p>`)
+        : response.writeHead(302, { location: `http://127.0.0.1:${landingPort}/` }).end(),
+    );
     const oldPort = await listening(old);
     try {
-      const args = [`localhost:${oldPort}`, '--consent', 'refuse', '--pages', '1', '--strict', '--out', join(scratch, 'redirected')];
-      const { code, stderr } = await audit(args);
-      expect(stderr).toBe(
-        `audit: http://localhost:${oldPort}/ redirected to http://127.0.0.1:${landingPort}/, another host: audit 127.0.0.1 instead\n`,
-      );
-      expect(code).toBe(2);
+      for (const path of ['/', '/meta']) {
+        const args = [
+          `localhost:${oldPort}${path}`,
+          '--consent',
+          'refuse',
+          '--pages',
+          '1',
+          '--strict',
+          '--out',
+          join(scratch, 'redirected'),
+        ];
+        const { code, stdout, stderr } = await audit(args);
+        expect(stderr, path).toBe(
+          `audit: http://localhost:${oldPort}${path} redirected to http://127.0.0.1:${landingPort}/, another host: audit 127.0.0.1 instead\n`,
+        );
+        expect(stdout, path).not.toContain('consent: clicked');
+        expect(code, path).toBe(2);
+      }
     } finally {
       landing.close();
       old.close();

@@ -418,9 +418,9 @@ describe('audit output', () => {
     expect(exitCode([accepted], true, 0)).toBe(0);
   });
 
-  it('fails --strict when no button was clicked but the site recorded a choice of its own, other than the one asked', () => {
-    const unclicked = (of: 'none' | 'unknown' | 'choice' | 'accepted' | 'refused') => ({
-      report: report([], { consent: { state: of, changedAt: 1, trackers: {} } }),
+  it('fails --strict when no button was clicked but the site recorded a choice of its own that allows more than the one asked', () => {
+    const unclicked = (of: 'none' | 'unknown' | 'choice' | 'accepted' | 'refused', trackers: Record<string, boolean> = {}) => ({
+      report: report([], { consent: { state: of, changedAt: 1, trackers } }),
       clicked: null,
     });
     // The review's case: a portal that records "accept all" on load, with no banner, run with --consent refuse.
@@ -429,8 +429,18 @@ describe('audit output', () => {
         'the refuse run found no consent banner button, yet the site recorded consent "accepted", not "refused": a choice the visitor never made; its findings say nothing of the refusal',
       strict: true,
     });
-    expect(choiceNotMade('accept', unclicked('choice'))).toMatchObject({ strict: true });
-    expect(choiceNotMade('accept', unclicked('refused'))).toMatchObject({ strict: true });
+    // A mixed choice of its own in a refuse run: a tracker it accepts runs against the refusal.
+    expect(choiceNotMade('refuse', unclicked('choice', { matomo: true, ga: false }))).toMatchObject({ strict: true });
+    // One that allows less than asked (a portal refusing by default, no banner, in an accept run):
+    // nothing was accepted, its trackers did not run; said, not failed (the re-review's case).
+    expect(choiceNotMade('accept', unclicked('refused'))).toEqual({
+      reason:
+        'the accept run found no consent banner button; the site recorded consent "refused" of its own, not "accepted", accepting no tracker the accept run would not: nothing was accepted',
+      strict: false,
+    });
+    expect(choiceNotMade('accept', unclicked('choice', { matomo: true, ga: false }))).toMatchObject({ strict: false });
+    // A choice whose trackers cannot be read allows nothing known: said, not failed.
+    expect(choiceNotMade('refuse', unclicked('choice'))).toMatchObject({ strict: false });
     // No choice recorded, or none that can be read: a portal whose cookies need no consent; said, not failed.
     expect(choiceNotMade('refuse', unclicked('none'))).toMatchObject({ strict: false });
     expect(choiceNotMade('refuse', unclicked('unknown'))).toMatchObject({ strict: false });

@@ -640,4 +640,47 @@ describe('clickConsent', () => {
     expect(await clickConsentOnceShown(page, 'refuse', 600)).toBeNull();
     expect(Date.now() - started).toBeGreaterThanOrEqual(600);
   });
+
+  describe('while it waits, clicks only in a banner about cookies or consent', () => {
+    const BANNER = `<div id="cookie-banner"><p>Nous utilisons des cookies.</p><button id="refuse">Tout refuser</button><button id="accept">Tout accepter</button></div>`;
+    /** What the wait clicked, `first` drawn at 300 ms and the cookie banner at 700 ms (or never). */
+    const waitWith = async (first: string, banner = true) => {
+      document.body.innerHTML = '<main><p>Données publiques ouvertes.</p></main>';
+      const clicked: string[] = [];
+      const record = (event: Event) => clicked.push((event.target as Element).id);
+      document.addEventListener('click', record, true);
+      const timers = [setTimeout(() => document.body.insertAdjacentHTML('beforeend', first), 300)];
+      if (banner) timers.push(setTimeout(() => document.body.insertAdjacentHTML('beforeend', BANNER), 700));
+      try {
+        return { label: await clickConsentOnceShown(page, 'refuse', 1_500), clicked };
+      } finally {
+        // A wait that ended early leaves no drawing for the next test.
+        timers.forEach(clearTimeout);
+        document.removeEventListener('click', record, true);
+      }
+    };
+
+    it('not a newsletter dialog drawn before the late cookie banner', async () => {
+      const newsletter = `<div role="dialog" aria-label="Lettre d'information"><p>Recevez nos nouveaux jeux de données.</p><button id="news-decline">Decline</button></div>`;
+      expect(await waitWith(newsletter)).toEqual({ label: 'tout refuser', clicked: ['refuse'] });
+    });
+
+    it('not the page’s own "Refuser" drawn by script before it', async () => {
+      const form = '<form><p>Demande d’accès</p><button id="deny" type="button">Refuser</button></form>';
+      expect(await waitWith(form)).toEqual({ label: 'tout refuser', clicked: ['refuse'] });
+    });
+
+    it('the other dialogs at its last look, when no cookie banner came', async () => {
+      const dialog = '<div role="dialog"><p>Nos conditions.</p><button id="deny">Tout refuser</button></div>';
+      expect(await waitWith(dialog, false)).toEqual({ label: 'tout refuser', clicked: ['deny'] });
+    });
+  });
+
+  it('clicks nothing once the page is on another host than the one audited (a timed redirect during the wait)', async () => {
+    document.body.innerHTML = PLATFORM_BANNER;
+    const [other, here] = [`not-${location.hostname}`, location.hostname];
+    expect(await clickConsentOnceShown(page, 'refuse', 300, other)).toBeNull();
+    expect(checked('matomo')).toBe(true);
+    expect(await clickConsentOnceShown(page, 'refuse', 300, here)).toBe('sauvegarder mes choix, every switch off');
+  });
 });

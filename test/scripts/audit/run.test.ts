@@ -27,9 +27,10 @@ const SECRETS = /s3cret|9F1CSECRET|abc123|jsessionid|#top/;
  */
 function fakeBrowser(
   reachable: boolean | ((url: string) => boolean),
-  landed = 'https://a.example.org/login;jsessionid=9F1CSECRET',
+  landed: string | ((reads: number) => string) = 'https://a.example.org/login;jsessionid=9F1CSECRET',
 ): { launch: () => Promise<BrowserUnderTest>; visited: string[] } {
   const visited: string[] = [];
+  let reads = 0;
   const page = (): PageUnderTest =>
     ({
       goto: async (url: string) => {
@@ -46,7 +47,7 @@ function fakeBrowser(
           ok: true,
           result: message.method === 'getReport' ? portalView([]) : { text: '{}', name: 'report', mime: 'text/plain' },
         }),
-      evaluateScript: async () => ({ url: landed, links: [] }),
+      evaluateScript: async () => ({ url: typeof landed === 'string' ? landed : landed(++reads), links: [] }),
       setViewport: async () => undefined,
       screenshot: async () => undefined,
       close: async () => undefined,
@@ -134,6 +135,56 @@ describe('an audit run', () => {
     expect(result.clicked).toBe('tout refuser');
     expect(looks).toBe(3);
     expect(lines).toContain('consent: clicked "tout refuser"');
+  }, 20_000);
+
+  it('fails when the start page moves to another host after its first read (a timed redirect), before any report', async () => {
+    // <meta http-equiv="refresh" content="2;url=…">: the first read is still on the host typed.
+    const { launch } = fakeBrowser(true, (reads) => (reads === 1 ? 'https://data.city.example/' : 'https://city.opendatasoft.com/'));
+    const run = auditRun({
+      launch,
+      target: 'chrome',
+      url: new URL('https://data.city.example/'),
+      consent: 'none',
+      pages: 1,
+      outDir: scratch.path,
+      log: () => undefined,
+    });
+    await expect(run).rejects.toThrow(
+      new AuditError(
+        'https://data.city.example/ redirected to https://city.opendatasoft.com/, another host: audit city.opendatasoft.com instead',
+      ),
+    );
+  }, 20_000);
+
+  it('fails when a page moves to another host just before the report is read', async () => {
+    const { launch } = fakeBrowser(true, (reads) => (reads < 3 ? 'https://data.city.example/' : 'https://city.opendatasoft.com/'));
+    const run = auditRun({
+      launch,
+      target: 'chrome',
+      url: new URL('https://data.city.example/'),
+      consent: 'none',
+      pages: 1,
+      outDir: scratch.path,
+      log: () => undefined,
+    });
+    await expect(run).rejects.toThrow(/redirected to https:\/\/city\.opendatasoft\.com\/, another host/);
+  }, 20_000);
+
+  it('leaves out, as not loaded, a page of the crawl that moved to another host (a sign-in service), not failing the run', async () => {
+    const { launch } = fakeBrowser(true, (reads) => (reads <= 2 ? 'https://a.example.org/' : 'https://sso.example.net/login?next=x'));
+    const lines: string[] = [];
+    const result = await auditRun({
+      launch,
+      target: 'chrome',
+      url: new URL('https://a.example.org/'),
+      consent: 'none',
+      pages: 2,
+      outDir: scratch.path,
+      log: (line) => void lines.push(line),
+    });
+    expect(result.pages).toEqual(['/', '/explore/']);
+    expect(result.notLoaded).toEqual(['/explore/']);
+    expect(lines).toContain('could not load /explore/: it moved to https://sso.example.net/login?next=, another host');
   }, 20_000);
 
   it('tells which of the pages it visited did not load', async () => {
