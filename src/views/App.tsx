@@ -410,7 +410,7 @@ export function App(props: AppProps) {
           savedRun={view.savedRun ?? null}
           timeline={shownTimeline}
           newSince={openedAt}
-          network={network && { load: network.load, heard: networkHeard, attribution: network.attribution, now }}
+          network={network && { ...network, heard: networkHeard, now }}
           layout={layout}
           // The report is read again either way; a failure is the report view's to say.
           refreshCharter={() => props.refreshCharter(query).finally(() => void refresh(query))}

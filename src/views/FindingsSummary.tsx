@@ -154,15 +154,26 @@ export function FindingsSummary({
   const heading = useRef<HTMLHeadingElement>(null);
   // A focused finding that goes (its cookie came, a live update mended it) takes its button, and the
   // focus, with it: the focus goes to the finding now in its place, the one before it, or the heading.
+  // Gone while the focus was elsewhere, it is forgotten: a later lost focus is not its doing.
   useLayoutEffect(() => {
     const key = focusedKey.current;
     const before = shownKeys.current;
     shownKeys.current = keys;
-    if (key === null || keys.includes(key) || !focusLost()) return;
+    if (key === null || keys.includes(key)) return;
     focusedKey.current = null;
+    if (!focusLost()) return;
     const buttons = list.current?.querySelectorAll<HTMLElement>('[data-finding] > button') ?? [];
     (buttons[Math.min(before.indexOf(key), buttons.length - 1)] ?? heading.current)?.focus();
   });
+  // The person left the finding (another control, plain text): forgotten once it is still there after
+  // this task. Chrome also blurs a button as it is removed; that one goes, and the effect above places the focus.
+  const forgetLeftFinding = (event: FocusEvent) => {
+    const button = event.currentTarget as HTMLElement;
+    const key = focusedKey.current;
+    queueMicrotask(() => {
+      if (button.isConnected && focusedKey.current === key) focusedKey.current = null;
+    });
+  };
   const title = (
     <h2 id="findings-title" ref={heading} tabIndex={-1}>
       {t('findingsTitle')}
@@ -221,6 +232,7 @@ export function FindingsSummary({
                   type="button"
                   class="link"
                   onFocus={() => (focusedKey.current = keys[index]!)}
+                  onBlur={forgetLeftFinding}
                   onClick={() => onSelect(finding)}
                   title={t('goToCookie', cookieNameText(visibleCookieName(finding.cookie), t))}
                 >

@@ -104,27 +104,33 @@ export function keepUnchangedRows(rows: CookieRow[], previous: readonly CookieRo
 }
 
 /**
- * The charter entry a row is about, as its name or prefix, rule, provider and section tell it: a
- * not-seen row's own, or the one declaring a seen cookie; null for a cookie no charter entry declares.
+ * The charter entry a row is about, as its name or prefix, rule and provider tell it: a not-seen
+ * row's own, or the one declaring a seen cookie; null for a cookie no charter entry declares. Not
+ * its section: a live charter read may move the entry to another, and it is the same entry.
  */
-function declaringEntry({ entry, cookie, category }: CookieRow): string | null {
+function declaringEntry({ entry, cookie }: CookieRow): string | null {
   const declared = entry ?? (cookie?.reference?.kind === 'charter' ? { ...cookie.reference, provider: cookie.provider } : null);
-  return declared && [declared.cookie, declared.match, declared.provider, category].join('\n');
+  return declared && [declared.cookie, declared.match, declared.provider].join('\n');
 }
 
 /**
  * The row of `rows` standing for what `gone`, a row no longer among them, stood for: a declared
- * entry's row once its cookie is seen is that cookie's (another key), and back. Told by the entry
- * declaring it (a charter may declare one name twice: the site's own testCookie, Disqus's), the
- * first cookie of it listed (a prefix declares many); else by its name, when one row alone has it.
- * Never a row as `gone` was (seen or not): another entry's, or another cookie's.
+ * entry's row once its cookie is seen is that cookie's (another key), and back; an entry's row
+ * under another key (moved to another section, or an earlier entry of its name seen) is its own
+ * still. Told by the entry declaring it (a charter may declare one name twice: the site's own
+ * testCookie, Disqus's), in its section first, the first cookie of it listed (a prefix declares
+ * many); else by its name, when one row alone has it that no other entry declares. Never another
+ * entry's row, nor another cookie's.
  */
 export function rowStandingFor(gone: CookieRow, rows: readonly CookieRow[]): CookieRow | undefined {
   const entry = declaringEntry(gone);
-  const otherState = rows.filter((row) => (row.cookie === null) !== (gone.cookie === null));
-  const ofItsEntry = entry === null ? undefined : otherState.find((row) => declaringEntry(row) === entry);
-  const named = otherState.filter((row) => row.name === gone.name);
-  return ofItsEntry ?? (named.length === 1 ? named[0] : undefined);
+  // A seen cookie's row stands for no other cookie of its entry (a prefix's): only for the entry's own row.
+  const ofItsEntry = rows.filter((row) => (row.cookie === null || gone.cookie === null) && entry !== null && declaringEntry(row) === entry);
+  if (ofItsEntry.length > 0) return ofItsEntry.find((row) => row.category === gone.category) ?? ofItsEntry[0];
+  const named = rows.filter(
+    (row) => (row.cookie === null) !== (gone.cookie === null) && row.name === gone.name && declaringEntry(row) === null,
+  );
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /** A known tracker's purpose in the table's French words, on a French page (CookieItem shows them); undefined otherwise. */

@@ -291,6 +291,38 @@ describe('Chromium: a declared entry’s row focused from its finding', () => {
   });
 });
 
+// A browser of its own: the site's sessionid is not seen yet.
+describe('Chromium: a finding chosen, its cookie seen, then plain text clicked', () => {
+  const { browser } = launchedForBlock((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } }));
+
+  it('then leaves the focus where the person left it (plain text clicked) at the next cookie event: not on the findings’ heading', async () => {
+    const host = 'data.nantesmetropole.fr';
+    const panel = await browser().newPage();
+    await panel.setViewport(400, 900);
+    await panel.goto(browser().extensionUrl(`${SIDE_PANEL_PAGE}?host=${host}`));
+    const finding = '.finding-list li[data-finding="not-seen"][data-finding-cookie="sessionid"] button';
+    await panel.waitFor(`main[data-state="ready"] ${finding}`);
+    await panel.press(finding, 'Enter');
+    const focused = () =>
+      panel.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.getAttribute('data-status')}`, null);
+    await expect.poll(focused).toBe('LI not-seen');
+    const site = await browser().newPage();
+    await site.goto(`http://${host}/`);
+    await panel.waitFor(seenRow('sessionid'));
+    await expect.poll(focused).toBe('LI declared');
+    await panel.click('p.host');
+    expect(await focused()).toMatch(/^BODY/);
+    const scrolled = await panel.evaluate(() => window.scrollY, null);
+    await site.evaluate(() => void (document.cookie = 'later_event=1; path=/'), null);
+    await panel.waitFor(seenRow('later_event'));
+    // The update is rendered; a focus given meanwhile would be there now.
+    await panel.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))), null);
+    expect(await focused()).toMatch(/^BODY/);
+    expect(await panel.evaluate(() => window.scrollY, null)).toBe(scrolled);
+    await Promise.all([site.close(), panel.close()]);
+  });
+});
+
 // What a live update takes away never takes the focus to <body> with it, and what it says is said once.
 describe('Chromium: a report changing live, for the keyboard and a screen reader', () => {
   const { browser } = launchedForBlock((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } }));

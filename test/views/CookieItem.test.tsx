@@ -616,6 +616,31 @@ describe('CookieRows for a new report', () => {
       );
       expect(focused).toBe(document.body);
     });
+
+    it('to its own entry’s row under its new key, never another entry’s cookie of its name (a live charter moved it; an earlier entry of its name seen)', () => {
+      const own = entry('sessionid');
+      const disqus = entry('sessionid', { provider: 'Disqus', category: 'third-party' });
+      const disqusCookie = seen('sessionid', disqus, { domain: '.disqus.com' });
+      // A live charter read files the portal's sessionid under other (a section of unclear role): still not seen, of another key.
+      const moved = focusedAfter(
+        report([disqusCookie], { notSeen: [own] }),
+        report([disqusCookie], { notSeen: [{ ...own, category: 'other' }] }),
+        'sessionid',
+        'Opendatasoft',
+      );
+      expect(moved?.getAttribute('data-status')).toBe('not-seen');
+      expect(moved?.closest('.category')?.querySelector('h3')?.id).toBe('cat-other');
+      // One section declares _ga twice: Google Tag Manager's row (e:1) focused, Google Analytics' cookie comes (GTM's is e:0 then).
+      const ga = entry('_ga', { provider: 'Google Analytics', category: 'statistics' });
+      const gtm = entry('_ga', { provider: 'Google Tag Manager', category: 'statistics' });
+      const rekeyed = focusedAfter(
+        report([], { notSeen: [ga, gtm] }),
+        report([seen('_ga', ga)], { notSeen: [gtm] }),
+        '_ga',
+        'Google Tag Manager',
+      );
+      expect(rekeyed?.getAttribute('data-status')).toBe('not-seen');
+    });
   });
 
   it('sends the focus to no other row when the focused one shares its key with another (bad stored data)', () => {

@@ -145,6 +145,50 @@ describe('FindingsSummary', () => {
     expect(document.activeElement).toBe(container.querySelector('#findings-title'));
   });
 
+  // A finding that went while the focus was elsewhere is forgotten: a later update never takes the
+  // focus to the heading (scrolling the page) from where the person left it.
+  it('leaves the focus where the person took it once the finding focused last has gone', () => {
+    const [a, b, c] = ['_pk_id', '_pk_ses', '_hjid'].map((cookie) => finding({ kind: 'not-seen', cookie }));
+    const props = { cookiesSeen: 2, consentReadable: true, onSelect: vi.fn(), t, language: 'en' };
+    const { container, rerender } = render(
+      <>
+        <input type="search" />
+        <FindingsSummary findings={[a!, b!, c!]} {...props} />
+      </>,
+    );
+    container.querySelector<HTMLButtonElement>('[data-finding-cookie="_pk_ses"] button')!.focus();
+    const search = container.querySelector('input')!;
+    search.focus();
+    rerender(
+      <>
+        <input type="search" />
+        <FindingsSummary findings={[a!, c!]} {...props} />
+      </>,
+    );
+    expect(document.activeElement).toBe(search);
+    // A click on plain text, then a later update.
+    search.blur();
+    rerender(
+      <>
+        <input type="search" />
+        <FindingsSummary findings={[a!]} {...props} />
+      </>,
+    );
+    expect(document.activeElement).toBe(document.body);
+  });
+
+  it('leaves the focus on the page when the person left the finding (a click on plain text) before it went', async () => {
+    const [a, b, c] = ['_pk_id', '_pk_ses', '_hjid'].map((cookie) => finding({ kind: 'not-seen', cookie }));
+    const props = { cookiesSeen: 2, consentReadable: true, onSelect: vi.fn(), t, language: 'en' };
+    const { container, rerender } = render(<FindingsSummary findings={[a!, b!, c!]} {...props} />);
+    const button = container.querySelector<HTMLButtonElement>('[data-finding-cookie="_pk_ses"] button')!;
+    button.focus();
+    button.blur();
+    await Promise.resolve();
+    rerender(<FindingsSummary findings={[a!, c!]} {...props} />);
+    expect(document.activeElement).toBe(document.body);
+  });
+
   it('keeps apart two not-seen findings of one name (a charter declaring it twice), each line its own', () => {
     const first = finding({ kind: 'not-seen', cookie: 'dup', evidence: 'first' });
     const second = finding({ kind: 'not-seen', cookie: 'dup', evidence: 'second' });

@@ -287,6 +287,53 @@ describe('ReportView', () => {
     expect(document.activeElement?.getAttribute('data-cookie')).toBe('csrftoken');
   });
 
+  // A finding chosen (or left for the search box) whose cookie then came: a later update leaves the
+  // focus where the person left it, never on the findings' heading.
+  describe('a finding gone while the focus was elsewhere', () => {
+    const csrfEntry = sample.notSeen[0]!;
+    const notSeenCsrf = finding({
+      kind: 'not-seen',
+      cookie: 'csrftoken',
+      evidence: 'declared, not seen',
+      detail: { provider: 'Opendatasoft', category: 'necessary', source: 'charter' },
+    });
+    const undeclared = finding({ kind: 'undeclared', cookie: '_hjid', evidence: 'undeclared' });
+    const hjid = reportCookie({ name: '_hjid', status: 'undeclared', category: 'other' });
+    const seenCsrf = reportCookie({
+      name: 'csrftoken',
+      provider: 'Opendatasoft',
+      category: 'necessary',
+      reference: { kind: 'charter', charterKind: 'bundled', host: 'h', entryIndex: 0, cookie: 'csrftoken', match: 'exact' },
+    });
+    const before = report([hjid], { notSeen: [csrfEntry], findings: [notSeenCsrf, undeclared] });
+    const after = report([hjid, seenCsrf], { notSeen: [], findings: [undeclared] });
+    const later = report([hjid, seenCsrf, reportCookie({ name: 'later' })], { notSeen: [], findings: [undeclared] });
+
+    it('after the search box, then plain text', () => {
+      const { container, rerender } = render(<ReportView report={before} {...rerenderedProps} />);
+      container.querySelector<HTMLElement>('[data-finding-cookie="csrftoken"] button')!.focus();
+      const search = container.querySelector<HTMLInputElement>('input[type="search"]')!;
+      search.focus();
+      rerender(<ReportView report={after} {...rerenderedProps} />);
+      expect(document.activeElement).toBe(search);
+      search.blur();
+      rerender(<ReportView report={later} {...rerenderedProps} />);
+      expect(document.activeElement).toBe(document.body);
+    });
+
+    it('after its row, chosen from it, then plain text', () => {
+      const { container, rerender } = render(<ReportView report={before} {...rerenderedProps} />);
+      const button = container.querySelector<HTMLElement>('[data-finding-cookie="csrftoken"] button')!;
+      button.focus();
+      fireEvent.click(button);
+      rerender(<ReportView report={after} {...rerenderedProps} />);
+      expect(document.activeElement?.getAttribute('data-status')).toBe('declared');
+      (document.activeElement as HTMLElement).blur();
+      rerender(<ReportView report={later} {...rerenderedProps} />);
+      expect(document.activeElement).toBe(document.body);
+    });
+  });
+
   it('keeps the focus on a not-seen row when another entry of its name, another provider’s, is seen', () => {
     const before = report([reportCookie({ name: 'sessionid' })], {
       notSeen: [ownTestCookie, disqusTestCookie],

@@ -310,6 +310,21 @@ describe('the row standing for a row gone', () => {
     expect(rowStandingFor(gone, rowsOf(report([], { notSeen: [disqus] })))).toBeUndefined();
     expect(rowStandingFor(gone, rowsOf(report([undeclared('a.example')], { notSeen: [disqus] })))?.cookie?.domain).toBe('a.example');
   });
+
+  it('is its own entry’s row under another key (moved to another section, or an earlier entry of its name seen), not another entry’s cookie', () => {
+    const disqusCookie = declaredBy('testCookie', disqus, '.disqus.com');
+    const gone = entryRow(rowsOf(report([disqusCookie], { notSeen: [own] })), own);
+    const movedEntry = { ...own, category: 'other' } as const;
+    expect(rowStandingFor(gone, rowsOf(report([disqusCookie], { notSeen: [movedEntry] })))?.entry).toBe(movedEntry);
+    // Of another entry of its name only: none (not Disqus's cookie).
+    expect(rowStandingFor(gone, rowsOf(report([disqusCookie])))).toBeUndefined();
+    const ga = { ...own, cookie: '_ga', provider: 'Google Analytics', category: 'statistics' } as const;
+    const gtm = { ...ga, provider: 'Google Tag Manager' } as const;
+    const gtmRow = entryRow(rowsOf(report([], { notSeen: [ga, gtm] })), gtm);
+    const after = rowsOf(report([declaredBy('_ga', ga)], { notSeen: [gtm] }));
+    expect(after.some((row) => row.key === gtmRow.key)).toBe(false);
+    expect(rowStandingFor(gtmRow, after)?.entry).toBe(gtm);
+  });
 });
 
 describe('rows kept from the report before', () => {
