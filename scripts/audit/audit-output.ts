@@ -306,7 +306,9 @@ export function choiceNotMade(
   const { state, trackers } = run.report.consent;
   if (consent === 'none' || state === STATE_OF_CHOICE[consent]) return null;
   // Only a refusal can be exceeded: all accepted, or a mixed choice with a tracker accepted.
-  const allowsMore = consent === 'refuse' && (state === 'accepted' || Object.values(trackers).some(Boolean));
+  // A mixed choice of the platform's shape has a tracker accepted, kept or past the flags kept.
+  const trackersKept = Object.keys(trackers).length > 0;
+  const allowsMore = consent === 'refuse' && (state === 'accepted' || (state === 'choice' && trackersKept));
   if (run.clicked === null && allowsMore) {
     return {
       reason: `the ${consent} run found no consent banner button, yet the site recorded consent "${state}", not "${STATE_OF_CHOICE[consent]}": a choice the visitor never made; its findings say nothing of the refusal`,
@@ -315,7 +317,7 @@ export function choiceNotMade(
   }
   if (run.clicked === null && state !== 'none' && state !== 'unknown') {
     return {
-      reason: `the ${consent} run found no consent banner button; the site recorded consent "${state}" of its own, not "${STATE_OF_CHOICE[consent]}", accepting no tracker the ${consent} run would not: nothing was ${consent === 'accept' ? 'accepted' : 'refused'}`,
+      reason: `the ${consent} run found no consent banner button; the site recorded consent "${state}" of its own, not "${STATE_OF_CHOICE[consent]}", ${state === 'choice' && !trackersKept ? 'whose trackers cannot be read' : `accepting no tracker the ${consent} run would not`}: nothing was ${consent === 'accept' ? 'accepted' : 'refused'}`,
       strict: false,
     };
   }

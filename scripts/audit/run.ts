@@ -176,6 +176,18 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
         clicked ? `consent: clicked "${clicked}"` : `consent: no consent banner button found on the page within ${BANNER_WAIT_MS / 1000} s`,
       );
       await settle(api, host);
+      // A click may lead to a consent manager's page on another host: the choice is made, the
+      // portal is still the one audited, from its start page again.
+      const afterClick = new URL((await readHere(page)).url);
+      if (clicked !== null && afterClick.hostname.toLowerCase() !== host) {
+        log(`consent: the click led to ${addressWithoutValues(afterClick)}, another host: back to ${address}`);
+        try {
+          await visit(page, url);
+        } catch (error) {
+          throw new AuditError(`cannot reach ${address} again after the consent click: ${reasonOf(error)}`);
+        }
+        await settle(api, host);
+      }
     }
 
     // The other pages, in the same profile, after the choice: one of each kind (crawl.ts).

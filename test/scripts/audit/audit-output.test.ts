@@ -439,8 +439,16 @@ describe('audit output', () => {
       strict: false,
     });
     expect(choiceNotMade('accept', unclicked('choice', { matomo: true, ga: false }))).toMatchObject({ strict: false });
-    // A choice whose trackers cannot be read allows nothing known: said, not failed.
-    expect(choiceNotMade('refuse', unclicked('choice'))).toMatchObject({ strict: false });
+    // A mixed choice whose accepted tracker is past the flags kept (32): every one kept is off.
+    const offKept = Object.fromEntries(Array.from({ length: 32 }, (_, index) => [`t${index}`, false]));
+    expect(choiceNotMade('refuse', unclicked('choice', offKept))).toMatchObject({ strict: true });
+    // A choice whose trackers cannot be read allows nothing known: said, not failed, and not said
+    // to accept no tracker (`ga=1&matomo=0` is read so: it accepts ga).
+    expect(choiceNotMade('refuse', unclicked('choice'))).toEqual({
+      reason:
+        'the refuse run found no consent banner button; the site recorded consent "choice" of its own, not "refused", whose trackers cannot be read: nothing was refused',
+      strict: false,
+    });
     // No choice recorded, or none that can be read: a portal whose cookies need no consent; said, not failed.
     expect(choiceNotMade('refuse', unclicked('none'))).toMatchObject({ strict: false });
     expect(choiceNotMade('refuse', unclicked('unknown'))).toMatchObject({ strict: false });

@@ -187,6 +187,40 @@ describe('an audit run', () => {
     expect(lines).toContain('could not load /explore/: it moved to https://sso.example.net/login?next=, another host');
   }, 20_000);
 
+  it('goes back to the start page when the consent click leads to a consent manager’s page on another host', async () => {
+    const { launch, visited } = fakeBrowser(true, (reads) =>
+      reads === 2 ? 'https://cmp.consent.example/refuse?return=https%3A%2F%2Fa.example.org%2F' : 'https://a.example.org/',
+    );
+    // The banner's "Tout refuser" clicked at the first look; every other script reads where the page is.
+    const clickingLaunch = async () => {
+      const browser = await launch();
+      const newPage = browser.newPage.bind(browser);
+      return {
+        ...browser,
+        newPage: async () => {
+          const page = await newPage();
+          const read = page.evaluateScript.bind(page);
+          return { ...page, evaluateScript: async (source: string) => (source.includes('location.href') ? read(source) : 'tout refuser') };
+        },
+      };
+    };
+    const lines: string[] = [];
+    const result = await auditRun({
+      launch: clickingLaunch,
+      target: 'chrome',
+      url: new URL('https://a.example.org/'),
+      consent: 'refuse',
+      pages: 1,
+      outDir: scratch.path,
+      log: (line) => void lines.push(line),
+    });
+    expect(result.clicked).toBe('tout refuser');
+    expect(lines).toContain(
+      'consent: the click led to https://cmp.consent.example/refuse?return=, another host: back to https://a.example.org/',
+    );
+    expect(visited).toEqual(['https://a.example.org/', 'https://a.example.org/']);
+  }, 20_000);
+
   it('tells which of the pages it visited did not load', async () => {
     const { launch, visited } = fakeBrowser((url) => !url.includes('/explore/'));
     const lines: string[] = [];
