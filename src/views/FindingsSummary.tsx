@@ -167,11 +167,13 @@ export function FindingsSummary({
   });
   // The person left the finding (another control, plain text): forgotten once it is still there after
   // this task. Chrome also blurs a button as it is removed; that one goes, and the effect above places the focus.
+  // A blur that leaves the button active only means the window lost focus (the person went to the
+  // site's page): the finding is still the one focused.
   const forgetLeftFinding = (event: FocusEvent) => {
     const button = event.currentTarget as HTMLElement;
     const key = focusedKey.current;
     queueMicrotask(() => {
-      if (button.isConnected && focusedKey.current === key) focusedKey.current = null;
+      if (button.isConnected && document.activeElement !== button && focusedKey.current === key) focusedKey.current = null;
     });
   };
   const title = (

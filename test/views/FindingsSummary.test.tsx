@@ -189,6 +189,21 @@ describe('FindingsSummary', () => {
     expect(document.activeElement).toBe(document.body);
   });
 
+  // The person focused a finding in the side panel, then went to the portal's page: the browser blurs
+  // the button, but it stays the panel's active element; the cookie comes, the finding goes.
+  it('gives the finding in its place the focus when the finding goes after the panel lost the window focus', async () => {
+    const [a, b, c] = ['_pk_id', '_pk_ses', '_hjid'].map((cookie) => finding({ kind: 'not-seen', cookie }));
+    const props = { cookiesSeen: 2, consentReadable: true, onSelect: vi.fn(), t, language: 'en' };
+    const { container, rerender } = render(<FindingsSummary findings={[a!, b!, c!]} {...props} />);
+    const button = container.querySelector<HTMLButtonElement>('[data-finding-cookie="_pk_ses"] button')!;
+    button.focus();
+    button.dispatchEvent(new FocusEvent('blur'));
+    expect(document.activeElement).toBe(button);
+    await Promise.resolve();
+    rerender(<FindingsSummary findings={[a!, c!]} {...props} />);
+    expect(document.activeElement).toBe(container.querySelector('[data-finding-cookie="_hjid"] button'));
+  });
+
   it('keeps apart two not-seen findings of one name (a charter declaring it twice), each line its own', () => {
     const first = finding({ kind: 'not-seen', cookie: 'dup', evidence: 'first' });
     const second = finding({ kind: 'not-seen', cookie: 'dup', evidence: 'second' });
