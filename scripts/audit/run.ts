@@ -180,7 +180,8 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
       // portal is still the one audited, from its start page again.
       const afterClick = new URL((await readHere(page)).url);
       if (clicked !== null && afterClick.hostname.toLowerCase() !== host) {
-        log(`consent: the click led to ${addressWithoutValues(afterClick)}, another host: back to ${address}`);
+        // Said of the page, not the click: a start page's own timed redirect may have come meanwhile.
+        log(`consent: the page is on ${addressWithoutValues(afterClick)} after the click, another host: back to ${address}`);
         try {
           await visit(page, url);
         } catch (error) {
@@ -194,6 +195,9 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
     const crawl = createCrawl(url);
     const visited = [withoutPathParameters(url.pathname)];
     const notLoaded: string[] = [];
+    // Where the crawl's pages that ended on another host went, and whether one stayed on the host.
+    let movedTo: URL | null = null;
+    let oneStayed = false;
     let here = await readOnHost(page, host, address);
     crawl.visited(new URL(here.url));
     while (visited.length < pages) {
@@ -214,18 +218,24 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
         continue;
       }
       await settle(api, host);
-      // A page of the site that sends the visitor elsewhere (a sign-in service) is not the site's:
-      // left out of the crawl, as a page that did not load, not a failed run.
+      // A page that sends the visitor elsewhere (a content page linking out) is left out as a page
+      // that did not load, as long as another stayed on the host: when none did, the portal moved.
       const landed = await readHere(page);
       const landedUrl = new URL(landed.url);
       if (landedUrl.hostname.toLowerCase() !== host) {
         log(`could not load ${next.url.pathname}: it moved to ${addressWithoutValues(landedUrl)}, another host`);
         notLoaded.push(next.url.pathname);
+        movedTo ??= landedUrl;
         continue;
       }
+      oneStayed = true;
       here = landed;
       crawl.visited(landedUrl);
     }
+    if (movedTo && !oneStayed)
+      throw new AuditError(
+        `${address}'s pages redirected to ${addressWithoutValues(movedTo)}, another host: audit ${movedTo.hostname} instead`,
+      );
 
     log('collecting the report…');
     const report = await settle(api, host);

@@ -28,6 +28,7 @@ const SECRETS = /s3cret|9F1CSECRET|abc123|jsessionid|#top/;
 function fakeBrowser(
   reachable: boolean | ((url: string) => boolean),
   landed: string | ((reads: number) => string) = 'https://a.example.org/login;jsessionid=9F1CSECRET',
+  links: string[] = [],
 ): { launch: () => Promise<BrowserUnderTest>; visited: string[] } {
   const visited: string[] = [];
   let reads = 0;
@@ -47,7 +48,7 @@ function fakeBrowser(
           ok: true,
           result: message.method === 'getReport' ? portalView([]) : { text: '{}', name: 'report', mime: 'text/plain' },
         }),
-      evaluateScript: async () => ({ url: typeof landed === 'string' ? landed : landed(++reads), links: [] }),
+      evaluateScript: async () => ({ url: typeof landed === 'string' ? landed : landed(++reads), links }),
       setViewport: async () => undefined,
       screenshot: async () => undefined,
       close: async () => undefined,
@@ -170,21 +171,48 @@ describe('an audit run', () => {
     await expect(run).rejects.toThrow(/redirected to https:\/\/city\.opendatasoft\.com\/, another host/);
   }, 20_000);
 
-  it('leaves out, as not loaded, a page of the crawl that moved to another host (a sign-in service), not failing the run', async () => {
-    const { launch } = fakeBrowser(true, (reads) => (reads <= 2 ? 'https://a.example.org/' : 'https://sso.example.net/login?next=x'));
+  it('leaves out, as not loaded, a page of the crawl that moved to another host while another stayed, not failing the run', async () => {
+    const { launch } = fakeBrowser(
+      true,
+      (reads) =>
+        reads === 3
+          ? 'https://sso.example.net/login?next=x'
+          : reads === 4
+            ? 'https://a.example.org/pages/about/'
+            : 'https://a.example.org/',
+      ['https://a.example.org/pages/about/'],
+    );
     const lines: string[] = [];
     const result = await auditRun({
       launch,
       target: 'chrome',
       url: new URL('https://a.example.org/'),
       consent: 'none',
-      pages: 2,
+      pages: 3,
       outDir: scratch.path,
       log: (line) => void lines.push(line),
     });
-    expect(result.pages).toEqual(['/', '/explore/']);
+    expect(result.pages).toEqual(['/', '/explore/', '/pages/about/']);
     expect(result.notLoaded).toEqual(['/explore/']);
     expect(lines).toContain('could not load /explore/: it moved to https://sso.example.net/login?next=, another host');
+  }, 20_000);
+
+  it('fails when every page of the crawl moved to another host: the portal moved (a start page redirecting seconds after loading)', async () => {
+    const { launch } = fakeBrowser(true, (reads) => (reads <= 2 ? 'https://old.example.org/' : 'https://new.example.net/'));
+    const run = auditRun({
+      launch,
+      target: 'chrome',
+      url: new URL('https://old.example.org/'),
+      consent: 'none',
+      pages: 5,
+      outDir: scratch.path,
+      log: () => undefined,
+    });
+    await expect(run).rejects.toThrow(
+      new AuditError(
+        "https://old.example.org/'s pages redirected to https://new.example.net/, another host: audit new.example.net instead",
+      ),
+    );
   }, 20_000);
 
   it('goes back to the start page when the consent click leads to a consent manager’s page on another host', async () => {
@@ -216,7 +244,7 @@ describe('an audit run', () => {
     });
     expect(result.clicked).toBe('tout refuser');
     expect(lines).toContain(
-      'consent: the click led to https://cmp.consent.example/refuse?return=, another host: back to https://a.example.org/',
+      'consent: the page is on https://cmp.consent.example/refuse?return= after the click, another host: back to https://a.example.org/',
     );
     expect(visited).toEqual(['https://a.example.org/', 'https://a.example.org/']);
   }, 20_000);
