@@ -122,6 +122,15 @@ async function readOnHost(page: PageUnderTest, host: string, address: string): P
   return here;
 }
 
+/** Where the page is within BANNER_WAIT_MS when it goes to another host then, else null (read every 250 ms). */
+async function startPageMoves(page: PageUnderTest, host: string): Promise<URL | null> {
+  for (const end = Date.now() + BANNER_WAIT_MS; ; await new Promise((resolve) => setTimeout(resolve, 250))) {
+    const here = new URL((await readHere(page)).url);
+    if (here.hostname.toLowerCase() !== host) return here;
+    if (Date.now() >= end) return null;
+  }
+}
+
 const readHere = async (page: PageUnderTest) => (await page.evaluateScript(READ_LINKS)) as { url: string; links: string[] };
 
 /** Ends the browser when `signal` aborts: its whole process tree, as a browser that stopped answering may not close. */
@@ -232,10 +241,18 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
       here = landed;
       crawl.visited(landedUrl);
     }
-    if (movedTo && !oneStayed)
-      throw new AuditError(
-        `${address}'s pages redirected to ${addressWithoutValues(movedTo)}, another host: audit ${movedTo.hostname} instead`,
-      );
+    // None stayed: the portal moved if its start page, loaded again, moves too (watched as long as a
+    // banner is waited for: a timed redirect); else those pages alone went elsewhere (a sign-in service).
+    if (movedTo && !oneStayed) {
+      log(`every other page visited moved to another host: ${address} again, to see whether it moves too`);
+      await visit(page, url).catch(() => undefined);
+      await settle(api, host);
+      const moved = await startPageMoves(page, host);
+      if (moved)
+        throw new AuditError(
+          `the pages of ${address} redirected to ${addressWithoutValues(moved)}, another host: audit ${moved.hostname} instead`,
+        );
+    }
 
     log('collecting the report…');
     const report = await settle(api, host);

@@ -210,7 +210,7 @@ describe('an audit run', () => {
     });
     await expect(run).rejects.toThrow(
       new AuditError(
-        "https://old.example.org/'s pages redirected to https://new.example.net/, another host: audit new.example.net instead",
+        'the pages of https://old.example.org/ redirected to https://new.example.net/, another host: audit new.example.net instead',
       ),
     );
   }, 20_000);
@@ -247,6 +247,24 @@ describe('an audit run', () => {
       'consent: the page is on https://cmp.consent.example/refuse?return= after the click, another host: back to https://a.example.org/',
     );
     expect(visited).toEqual(['https://a.example.org/', 'https://a.example.org/']);
+  }, 20_000);
+
+  it('leaves out, as not loaded, the one page of the crawl that moved to another host when the start page, loaded again, stays', async () => {
+    // A catalogue behind a sign-in service: reads 1-2 the start page, 3 the catalogue, then the start page again.
+    const { launch, visited } = fakeBrowser(true, (reads) =>
+      reads === 3 ? 'https://sso.example.net/login?next=x' : 'https://a.example.org/',
+    );
+    const result = await auditRun({
+      launch,
+      target: 'chrome',
+      url: new URL('https://a.example.org/'),
+      consent: 'none',
+      pages: 2,
+      outDir: scratch.path,
+      log: () => undefined,
+    });
+    expect(result.notLoaded).toEqual(['/explore/']);
+    expect(visited).toEqual(['https://a.example.org/', 'https://a.example.org/explore/', 'https://a.example.org/']);
   }, 20_000);
 
   it('tells which of the pages it visited did not load', async () => {
