@@ -55,8 +55,11 @@ const NAVIGATION_TIMEOUT_MS = 20_000;
 const RUN_BASE_MS = 45_000;
 const RUN_PER_PAGE_MS = 30_000;
 
+/** The start page loaded again when no other page stayed on the host: a load, a settle, a watch. */
+const START_AGAIN_MS = NAVIGATION_TIMEOUT_MS + 10_000 + BANNER_WAIT_MS;
+
 /** How long a run of `pages` pages may take (runWithin). */
-export const runTimeLimitMs = (pages: number): number => RUN_BASE_MS + RUN_PER_PAGE_MS * pages;
+export const runTimeLimitMs = (pages: number): number => RUN_BASE_MS + RUN_PER_PAGE_MS * pages + (pages > 1 ? START_AGAIN_MS : 0);
 
 /** Polls until two reads a while apart agree (no new cookie events), within a bound. */
 async function settle(api: PageUnderTest, host: string): Promise<Report> {
@@ -245,7 +248,13 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
     // banner is waited for: a timed redirect); else those pages alone went elsewhere (a sign-in service).
     if (movedTo && !oneStayed) {
       log(`every other page visited moved to another host: ${address} again, to see whether it moves too`);
-      await visit(page, url).catch(() => undefined);
+      try {
+        await visit(page, url);
+      } catch (error) {
+        if (aborted()) throw error;
+        // Where a failed load leaves the page (the other host, the browser's error page) says nothing.
+        throw new AuditError(`cannot reach ${address} again: ${reasonOf(error)}`);
+      }
       await settle(api, host);
       const moved = await startPageMoves(page, host);
       if (moved)

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { BrowserUnderTest, PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
-import { AuditError, auditRun, reasonOf, runWithin } from '../../../scripts/audit/run.ts';
+import { AuditError, auditRun, reasonOf, runTimeLimitMs, runWithin } from '../../../scripts/audit/run.ts';
 import { exitCode } from '../../../scripts/audit/audit-output.ts';
 import { exportReport } from '../../../src/core/report/index.ts';
 import { finding, portalView, report, reportCookie } from '../../support/reports.ts';
@@ -266,6 +266,29 @@ describe('an audit run', () => {
     expect(result.notLoaded).toEqual(['/explore/']);
     expect(visited).toEqual(['https://a.example.org/', 'https://a.example.org/explore/', 'https://a.example.org/']);
   }, 20_000);
+
+  it('says it cannot reach the start page again, naming no other host, when loading it again fails', async () => {
+    let starts = 0;
+    const { launch } = fakeBrowser(
+      (url) => url !== 'https://a.example.org/' || ++starts === 1,
+      (reads) => (reads <= 2 ? 'https://a.example.org/' : 'https://sso.example.net/login?next=x'),
+    );
+    const run = auditRun({
+      launch,
+      target: 'chrome',
+      url: new URL('https://a.example.org/'),
+      consent: 'none',
+      pages: 2,
+      outDir: scratch.path,
+      log: () => undefined,
+    });
+    await expect(run).rejects.toThrow(/^cannot reach https:\/\/a\.example\.org\/ again: /);
+  }, 20_000);
+
+  it('gives a run of more than one page the time to load its start page again (a load, a settle, a 5 s watch)', () => {
+    expect(runTimeLimitMs(1)).toBe(75_000);
+    expect(runTimeLimitMs(2)).toBe(45_000 + 2 * 30_000 + 35_000);
+  });
 
   it('tells which of the pages it visited did not load', async () => {
     const { launch, visited } = fakeBrowser((url) => !url.includes('/explore/'));
