@@ -119,8 +119,8 @@ const READ_LINKS = `(() => ({ url: location.href, links: [...document.querySelec
  */
 async function readOnHost(page: PageUnderTest, host: string, address: string): Promise<{ url: string; links: string[] }> {
   const here = await readHere(page);
-  const landed = new URL(here.url);
-  if (landed.hostname.toLowerCase() !== host)
+  const landed = elsewhere(here.url, host);
+  if (landed)
     throw new AuditError(`${address} redirected to ${addressWithoutValues(landed)}, another host: audit ${landed.hostname} instead`);
   return here;
 }
@@ -128,10 +128,16 @@ async function readOnHost(page: PageUnderTest, host: string, address: string): P
 /** Where the page is within BANNER_WAIT_MS when it goes to another host then, else null (read every 250 ms). */
 async function startPageMoves(page: PageUnderTest, host: string): Promise<URL | null> {
   for (const end = Date.now() + BANNER_WAIT_MS; ; await new Promise((resolve) => setTimeout(resolve, 250))) {
-    const here = new URL((await readHere(page)).url);
-    if (here.hostname.toLowerCase() !== host) return here;
+    const here = elsewhere((await readHere(page)).url, host);
+    if (here) return here;
     if (Date.now() >= end) return null;
   }
+}
+
+/** The page's address when it is on another host than `host`, else null. */
+function elsewhere(address: string, host: string): URL | null {
+  const url = new URL(address);
+  return url.hostname.toLowerCase() === host ? null : url;
 }
 
 const readHere = async (page: PageUnderTest) => (await page.evaluateScript(READ_LINKS)) as { url: string; links: string[] };
@@ -176,8 +182,19 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
     await settle(api, host);
     // The report read is the host typed: a start URL that redirects to another host (an old
     // custom domain to the platform's sub-domain) would pass with an empty report. Checked again
-    // after the choice, after each page and before the report: a redirect may come later.
+    // after the choice, and before the report or after the crawl: a redirect may come later.
     await readOnHost(page, host, address);
+    // The start page loaded again (`after` says when, in a failure's words), its cookie events settled.
+    // Where a failed load leaves the page (the other host, the browser's error page) says nothing.
+    const loadStartAgain = async (after: string) => {
+      try {
+        await visit(page, url);
+      } catch (error) {
+        if (aborted()) throw error;
+        throw new AuditError(`cannot reach ${address} again${after}: ${reasonOf(error)}`);
+      }
+      await settle(api, host);
+    };
 
     let clicked: string | null = null;
     if (consent !== 'none') {
@@ -190,16 +207,11 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
       await settle(api, host);
       // A click may lead to a consent manager's page on another host: the choice is made, the
       // portal is still the one audited, from its start page again.
-      const afterClick = new URL((await readHere(page)).url);
-      if (clicked !== null && afterClick.hostname.toLowerCase() !== host) {
+      const afterClick = elsewhere((await readHere(page)).url, host);
+      if (clicked !== null && afterClick) {
         // Said of the page, not the click: a start page's own timed redirect may have come meanwhile.
         log(`consent: the page is on ${addressWithoutValues(afterClick)} after the click, another host: back to ${address}`);
-        try {
-          await visit(page, url);
-        } catch (error) {
-          throw new AuditError(`cannot reach ${address} again after the consent click: ${reasonOf(error)}`);
-        }
-        await settle(api, host);
+        await loadStartAgain(' after the consent click');
       }
     }
 
@@ -233,29 +245,22 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
       // A page that sends the visitor elsewhere (a content page linking out) is left out as a page
       // that did not load, as long as another stayed on the host: when none did, the portal moved.
       const landed = await readHere(page);
-      const landedUrl = new URL(landed.url);
-      if (landedUrl.hostname.toLowerCase() !== host) {
-        log(`could not load ${next.url.pathname}: it moved to ${addressWithoutValues(landedUrl)}, another host`);
+      const away = elsewhere(landed.url, host);
+      if (away) {
+        log(`could not load ${next.url.pathname}: it moved to ${addressWithoutValues(away)}, another host`);
         notLoaded.push(next.url.pathname);
-        movedTo ??= landedUrl;
+        movedTo ??= away;
         continue;
       }
       oneStayed = true;
       here = landed;
-      crawl.visited(landedUrl);
+      crawl.visited(new URL(landed.url));
     }
     // None stayed: the portal moved if its start page, loaded again, moves too (watched as long as a
     // banner is waited for: a timed redirect); else those pages alone went elsewhere (a sign-in service).
     if (movedTo && !oneStayed) {
       log(`every other page visited moved to another host: ${address} again, to see whether it moves too`);
-      try {
-        await visit(page, url);
-      } catch (error) {
-        if (aborted()) throw error;
-        // Where a failed load leaves the page (the other host, the browser's error page) says nothing.
-        throw new AuditError(`cannot reach ${address} again: ${reasonOf(error)}`);
-      }
-      await settle(api, host);
+      await loadStartAgain('');
       const moved = await startPageMoves(page, host);
       if (moved)
         throw new AuditError(
