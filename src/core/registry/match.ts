@@ -49,6 +49,17 @@ export type MatchReference =
       sourceUrl: string;
     }
   | {
+      /**
+       * An entry of the platform's default charter (platform-default.ts) describing the portal's own
+       * platform cookie its charter leaves out: the description only, not a declaration.
+       */
+      kind: 'platform-default';
+      /** Position of the entry in the platform default's `entries`. */
+      entryIndex: number;
+      /** The entry's cookie name. */
+      cookie: string;
+    }
+  | {
       /** A row of the Open Cookie Database. */
       kind: 'open-cookie-database';
       /** The row's ID column. */
@@ -101,6 +112,33 @@ export type CookieIdentity = {
 
 /** The platform's own cookies (`sessionid`, `csrftoken`, `cookies_preferences`, `django_language`). */
 const PLATFORM_COOKIES: ReadonlySet<string> = new Set(PLATFORM_DEFAULT_CHARTER.entries.map((entry) => entry.cookie));
+
+/** The platform default's entries by cookie name, with their positions. */
+const PLATFORM_ENTRIES = new Map(PLATFORM_DEFAULT_CHARTER.entries.map((entry, entryIndex) => [entry.cookie, { entry, entryIndex }]));
+
+/**
+ * The portal's own platform cookie its charter leaves out, described as the platform's published
+ * policy (its default charter's entry) describes it, and not declared. Shown as vendor documentation
+ * (source 'known-tracker', as the known trackers' words are: the policy is the vendor's); its
+ * reference says which entry it is. Undefined for any other name.
+ */
+function platformDescription(name: string): MatchResult | undefined {
+  const known = PLATFORM_ENTRIES.get(name);
+  if (known === undefined) return undefined;
+  const { entry, entryIndex } = known;
+  return {
+    source: 'known-tracker',
+    rule: 'exact',
+    declared: false,
+    provider: entry.provider,
+    service: entry.service,
+    purpose: entry.purpose,
+    duration: entry.duration,
+    knownLifetime: null,
+    category: entry.category,
+    reference: { kind: 'platform-default', entryIndex, cookie: entry.cookie },
+  };
+}
 
 /**
  * True when a rule may declare the cookie named `name`: one the charter wrote always may; a family
@@ -216,7 +254,8 @@ function trackerFits(tracker: KnownTracker, cookieDomain: string): boolean {
  * prefix; for a cookie of embedded content named like a platform cookie, its third-party section
  * only; for the site's own of such a name, a rule outside that section first, exact then prefix,
  * else one in it; among entries of one name in and outside that section, embedded content's cookie takes the
- * first in it, the site's own the first outside it: ruleOfItsSide), then known trackers (exact, then longest prefix, honouring an entry's domain), then the
+ * first in it, the site's own the first outside it: ruleOfItsSide), then, for the site's own platform cookie
+ * the charter leaves out, the platform default's entry (not declared: platformDescription), then known trackers (exact, then longest prefix, honouring an entry's domain), then the
  * Open Cookie Database (exact, then longest prefix, a row with a Domain only for cookies on that
  * domain or below, the first fitting row among duplicates). Never throws; returns source 'unknown'.
  */
@@ -275,6 +314,9 @@ function matchIn(registry: Registry, charter: IndexedCharter | null, cookieDomai
         };
       }
     }
+    // Not in the portal's charter: the platform's own words describe it before any generic source (a Django row).
+    const platform = outsideFirst ? platformDescription(cookie.name) : undefined;
+    if (platform !== undefined) return platform;
   }
 
   const tracker = lookupName(registry.knownTrackers, cookie.name, trackerFits, cookieDomain);

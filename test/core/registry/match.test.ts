@@ -795,3 +795,55 @@ describe('charterEntriesSeen', () => {
     expect(seen.seen.size).toBe(0);
   });
 });
+
+describe("matchCookie: the portal's own platform cookie its charter leaves out", () => {
+  // A portal's charter listing three of the platform's four cookies, not django_language.
+  const PORTAL = 'demo.opendatasoft.com';
+  const withoutLanguage = withSiteCharter(
+    registry,
+    PORTAL,
+    {
+      portal: PORTAL,
+      language: 'en',
+      entries: ['sessionid', 'csrftoken', 'cookies_preferences'].map((cookie) =>
+        charterEntry({ provider: 'Huwise', cookie, purpose: `Purpose of ${cookie}`, category: 'necessary' }),
+      ),
+    },
+    'live',
+  );
+
+  it('is described by the platform default entry, still not declared', () => {
+    expect(onSite(PORTAL, 'django_language', withoutLanguage)).toEqual({
+      source: 'known-tracker',
+      rule: 'exact',
+      declared: false,
+      provider: 'Huwise',
+      service: null,
+      purpose: 'Language: remembers the language the user chose for browsing. Set only when the portal is available in several languages.',
+      duration: '12 months',
+      knownLifetime: null,
+      category: 'necessary',
+      reference: { kind: 'platform-default', entryIndex: 3, cookie: 'django_language' },
+    });
+  });
+
+  it("leaves embedded content's cookie of that name, and a site with no charter, to the other sources", () => {
+    const framed = matchCookie(withoutLanguage, PORTAL, { name: 'django_language', domain: 'widget.example', thirdParty: true });
+    expect(framed.reference?.kind).toBe('open-cookie-database');
+    expect(onSite(CUSTOMER, 'django_language').reference?.kind).toBe('open-cookie-database');
+  });
+
+  it('keeps a charter row that declares it, even in the third-party section', () => {
+    const thirdPartyRow = withSiteCharter(
+      registry,
+      PORTAL,
+      {
+        portal: PORTAL,
+        language: 'en',
+        entries: [charterEntry({ provider: 'Widget', cookie: 'django_language', purpose: 'Widget language', category: 'third-party' })],
+      },
+      'live',
+    );
+    expect(onSite(PORTAL, 'django_language', thirdPartyRow)).toMatchObject({ source: 'charter', declared: true, provider: 'Widget' });
+  });
+});
