@@ -8,7 +8,7 @@ import { build } from 'vite';
 import { zipSync } from 'fflate';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { OPEN_COOKIE_DATABASE_SOURCE } from '../src/core/registry/index.ts';
+import { OPEN_COOKIE_DATABASE_FILES, OPEN_COOKIE_DATABASE_SOURCE } from '../src/core/registry/index.ts';
 import { writeAuditVariant } from './audit-variant.ts';
 import { buildClassicWorker } from './classic-worker.ts';
 
@@ -16,7 +16,7 @@ const targets = ['chrome', 'firefox'] as const;
 
 /** Files copied into the packages: third-party data and code, with the licence and source notes that must travel with them. */
 const BUNDLED_NOTICES: Array<[from: string, to: string]> = [
-  [OPEN_COOKIE_DATABASE_SOURCE.licenceFile, 'licenses/open-cookie-database/LICENSE'],
+  [OPEN_COOKIE_DATABASE_SOURCE.licenceFile, OPEN_COOKIE_DATABASE_FILES.packagedLicence],
   ['data/open-cookie-database/SOURCE.md', 'licenses/open-cookie-database/SOURCE.md'],
   // The bundled registry quotes the portals' charters: their sources and rights travel with it.
   ['charters/NOTICE.md', 'licenses/charters/NOTICE.md'],

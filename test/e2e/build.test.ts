@@ -27,6 +27,11 @@ describe.each(['chrome', 'firefox'] as const)('%s package', (target) => {
   it('ships the Open Cookie Database licence and source with the data derived from it', () => {
     expect(readFileSync(`dist/${target}/licenses/open-cookie-database/LICENSE`, 'utf8')).toContain('Apache License');
     expect(readFileSync(`dist/${target}/licenses/open-cookie-database/SOURCE.md`, 'utf8')).toContain('Open-Cookie-Database');
+    // The packaged data's own words point to that licence, at a path the package holds.
+    const packaged = gunzipSync(readFileSync(`dist/${target}/${OPEN_COOKIE_DATABASE_FILES.packaged}`)).toString('utf8');
+    const named = /see ([^ ]*LICENSE)/.exec((JSON.parse(packaged) as { $comment: string }).$comment)?.[1];
+    expect(named).toBe('licenses/open-cookie-database/LICENSE');
+    expect(existsSync(`dist/${target}/${named}`)).toBe(true);
   });
 
   it('ships the charters’ notice (source and rights) with the registry quoted from them, naming every bundled portal', () => {

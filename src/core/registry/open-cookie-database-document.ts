@@ -31,6 +31,8 @@ export const OPEN_COOKIE_DATABASE_FILES = {
   generated: 'src/core/registry/open-cookie-database.generated.json',
   /** The same JSON, gzipped, inside each browser package, relative to the package root. */
   packaged: 'data/open-cookie-database.json.gz',
+  /** The licence (`OPEN_COOKIE_DATABASE_SOURCE.licenceFile`) inside each browser package, where scripts/build.ts copies it. */
+  packagedLicence: 'licenses/open-cookie-database/LICENSE',
 } as const;
 
 /** One row of the Open Cookie Database, reduced to what matching needs. */

@@ -34,6 +34,11 @@ describe('generated Open Cookie Database JSON (data test)', () => {
     expect(readFileSync(projectFile('data/open-cookie-database/SOURCE.md'), 'utf8')).toContain(OPEN_COOKIE_DATABASE_SOURCE.commit);
     expect(readFileSync(projectFile(OPEN_COOKIE_DATABASE_SOURCE.licenceFile), 'utf8')).toContain('Apache License');
   });
+
+  it('names where the packages ship its licence, as they ship this document (scripts/build.ts)', () => {
+    // The packaged copy (data/open-cookie-database.json.gz) has no data/open-cookie-database/ beside it.
+    expect(documentFromCsv(csvText).$comment).toContain('licenses/open-cookie-database/LICENSE');
+  });
 });
 
 describe('rowsFromCsv', () => {
