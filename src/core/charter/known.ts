@@ -144,6 +144,23 @@ export const KNOWN_COOKIE_NAMES: readonly string[] = [
   '_fbc',
   '_uetvid',
   '_uetsid',
+  // Load balancers' affinity cookies; NetScaler's family (`NSC_`) is kept out, as `atid` is: its stem `NSC` is found inside capitals.
+  'AWSALB',
+  'AWSALBCORS',
+  'AWSALBTG',
+  'AWSALBTGCORS',
+  'AWSELB',
+  'AWSELBCORS',
+  'GCLB',
+  'ARRAffinity',
+  'ARRAffinitySameSite',
+  'ASLBSA',
+  'ASLBSACORS',
+  '__cflb',
+  'INGRESSCOOKIE',
+  'BIGipServer',
+  'SERVERID',
+  'nlbi',
 ];
 
 /**
@@ -167,6 +184,9 @@ export const KNOWN_FAMILY_PREFIXES: readonly string[] = [
   '_hjSessionUser_',
   '_hjSession_',
   '_hjIncludedInSessionSample',
+  'BIGipServer',
+  'NSC_',
+  'nlbi_',
 ];
 
 const KNOWN_NAME_SET = new Set(KNOWN_COOKIE_NAMES);

@@ -94,6 +94,12 @@ const MICROSOFT_CLARITY = 'https://learn.microsoft.com/en-us/clarity/setup-and-i
 const HUBSPOT = 'https://knowledge.hubspot.com/privacy-and-consent/what-cookies-does-hubspot-set-in-a-visitor-s-browser';
 const META_PIXEL = 'https://developers.facebook.com/docs/marketing-api/conversions-api/parameters/fbp-and-fbc/';
 const MICROSOFT_UET = 'https://learn.microsoft.com/en-us/advertising/msa-help/hlp_ba_conc_uet_consent';
+const AWS_APPLICATION_LOAD_BALANCER = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/sticky-sessions.html';
+const AWS_TARGET_GROUP_STICKINESS = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html';
+const AWS_CLASSIC_LOAD_BALANCER = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-sticky-sessions.html';
+const AZURE_APP_SERVICE_ARR =
+  'https://azure.github.io/AppService/2016/05/16/Disable-Session-affinity-cookie-(ARR-cookie)-for-Azure-web-apps.html';
+const AZURE_FRONT_DOOR = 'https://learn.microsoft.com/en-us/azure/frontdoor/routing-methods#session-affinity';
 
 /**
  * What ends a family's stem in a tracker's cookie names (`_pk_id.1.a1b2`, `_gat_UA-123`), or
@@ -102,6 +108,17 @@ const MICROSOFT_UET = 'https://learn.microsoft.com/en-us/advertising/msa-help/hl
  * family (registry.ts `indexCharter`, consent-trackers.ts `trackersOfEntry`).
  */
 export const FAMILY_SEPARATORS = ['', '.', '_'] as const;
+
+/**
+ * A load balancer's affinity cookie: necessary (exempt from consent, see the entries), and no
+ * switch of the platform's banner speaks for it.
+ */
+const loadBalancerCookie = (entry: Omit<KnownTracker, 'domain' | 'category' | 'consentKeys'>): KnownTracker => ({
+  ...entry,
+  domain: null,
+  category: 'necessary',
+  consentKeys: [],
+});
 
 /** The curated table. Order does not matter for matching (exact beats prefix, longest prefix wins). */
 export const KNOWN_TRACKERS: readonly KnownTracker[] = [
@@ -1103,4 +1120,246 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     sourceUrl: MICROSOFT_UET,
     consentKeys: [],
   },
+
+  // Load balancers' affinity cookies, which keep a visitor's requests on one server. The CNIL's
+  // guidelines (délibération n° 2020-091 of 17 Sept 2020, art. 5) exempt from consent "les
+  // traceurs permettant d'équilibrer la charge des équipements concourant à un service de
+  // communication": necessary, no switch of the banner. The Open Cookie Database files each
+  // "Functional" (`other`), which made a medium "set before the visitor chose" finding for every
+  // one a portal's load balancer set at its first response. A charter should still list them: an
+  // undeclared one stays a finding. Each is the balancer's own name or fixed prefix (row IDs
+  // below): no other cookie of the database or of this table starts with a prefix here.
+  // Amazon's Application Load Balancer: the cookie it generates lasts 7 days, whatever the
+  // stickiness duration (rows 22352329-2eac-4e0c-b674-733e4483cd12, 9ae92467-906c-4876-b6a9-6426a034fb2b).
+  loadBalancerCookie({
+    id: 'aws-alb-awsalb',
+    provider: 'Amazon Web Services',
+    service: 'Elastic Load Balancing (Application Load Balancer)',
+    cookie: 'AWSALB',
+    match: 'exact',
+    purpose: 'Load balancing: records which server the load balancer sends the visitor’s requests to, so that they stay on the same one.',
+    purposeFr:
+      'Répartition de charge\u202f: retient le serveur vers lequel l’équilibreur de charge envoie les requêtes du visiteur, pour qu’elles restent sur le même.',
+    lifetime: lasting(7, 'day'),
+    sourceUrl: AWS_APPLICATION_LOAD_BALANCER,
+  }),
+  loadBalancerCookie({
+    id: 'aws-alb-awsalbcors',
+    provider: 'Amazon Web Services',
+    service: 'Elastic Load Balancing (Application Load Balancer)',
+    cookie: 'AWSALBCORS',
+    match: 'exact',
+    purpose: 'Load balancing: the same as AWSALB, sent with SameSite=None so that cross-site (CORS) requests stay on the same server too.',
+    purposeFr:
+      'Répartition de charge\u202f: le même que AWSALB, envoyé avec SameSite=None pour que les requêtes intersites (CORS) restent elles aussi sur le même serveur.',
+    lifetime: lasting(7, 'day'),
+    sourceUrl: AWS_APPLICATION_LOAD_BALANCER,
+  }),
+  // Its target group stickiness (a rule forwarding to several target groups): the page names the
+  // cookies, the API sets the stickiness duration (1 second to 7 days), neither the cookie's own
+  // lifetime (rows 27a0b41d-adff-4ee7-90a0-d5c5258a657e, 6531c756-a65f-43eb-bd03-8336b8f237f5).
+  loadBalancerCookie({
+    id: 'aws-alb-awsalbtg',
+    provider: 'Amazon Web Services',
+    service: 'Elastic Load Balancing (Application Load Balancer, target group stickiness)',
+    cookie: 'AWSALBTG',
+    match: 'exact',
+    purpose:
+      'Load balancing: records which group of servers the load balancer sends the visitor’s requests to, so that they stay with the same one.',
+    purposeFr:
+      'Répartition de charge\u202f: retient le groupe de serveurs vers lequel l’équilibreur de charge envoie les requêtes du visiteur, pour qu’elles y restent.',
+    lifetime: notStatedBy('Amazon'),
+    sourceUrl: AWS_TARGET_GROUP_STICKINESS,
+  }),
+  loadBalancerCookie({
+    id: 'aws-alb-awsalbtgcors',
+    provider: 'Amazon Web Services',
+    service: 'Elastic Load Balancing (Application Load Balancer, target group stickiness)',
+    cookie: 'AWSALBTGCORS',
+    match: 'exact',
+    purpose:
+      'Load balancing: the same as AWSALBTG, sent with SameSite=None so that cross-site (CORS) requests stay with the same group of servers too.',
+    purposeFr:
+      'Répartition de charge\u202f: le même que AWSALBTG, envoyé avec SameSite=None pour que les requêtes intersites (CORS) restent elles aussi dans le même groupe de serveurs.',
+    lifetime: notStatedBy('Amazon'),
+    sourceUrl: AWS_TARGET_GROUP_STICKINESS,
+  }),
+  // The Classic Load Balancer's: a browser session unless the site's stickiness policy sets an
+  // expiration period (the API's CookieExpirationPeriod, 0 by default) (rows
+  // 95092dcc-a484-452b-afab-d7ed6a7c514d, d26e9be4-4f43-11eb-ae93-0242ac130002).
+  loadBalancerCookie({
+    id: 'aws-elb-awselb',
+    provider: 'Amazon Web Services',
+    service: 'Elastic Load Balancing (Classic Load Balancer)',
+    cookie: 'AWSELB',
+    match: 'exact',
+    purpose: 'Load balancing: maps the visitor’s session to the server that answers it, so that their requests stay on the same one.',
+    purposeFr:
+      'Répartition de charge\u202f: associe la session du visiteur au serveur qui lui répond, pour que ses requêtes restent sur le même.',
+    lifetime: SESSION,
+    sourceUrl: AWS_CLASSIC_LOAD_BALANCER,
+  }),
+  loadBalancerCookie({
+    id: 'aws-elb-awselbcors',
+    provider: 'Amazon Web Services',
+    service: 'Elastic Load Balancing (Classic Load Balancer)',
+    cookie: 'AWSELBCORS',
+    match: 'exact',
+    purpose: 'Load balancing: the same as AWSELB, sent with SameSite=None so that cross-site (CORS) requests stay on the same server too.',
+    purposeFr:
+      'Répartition de charge\u202f: le même que AWSELB, envoyé avec SameSite=None pour que les requêtes intersites (CORS) restent elles aussi sur le même serveur.',
+    lifetime: SESSION,
+    sourceUrl: AWS_CLASSIC_LOAD_BALANCER,
+  }),
+  // Google Cloud's generated cookie affinity (row 4b44dca1-6588-4fa1-86e6-f51cd2f3c7b1). The
+  // backend service's affinityCookieTtlSec sets its lifetime (0, the browser session, up to two
+  // weeks); its default was not read on the page.
+  loadBalancerCookie({
+    id: 'google-cloud-gclb',
+    provider: 'Google',
+    service: 'Cloud Load Balancing (generated cookie affinity)',
+    cookie: 'GCLB',
+    match: 'exact',
+    purpose: 'Load balancing: generated by the load balancer so that the visitor’s requests go to the same server.',
+    purposeFr: 'Répartition de charge\u202f: créé par l’équilibreur de charge pour que les requêtes du visiteur aillent au même serveur.',
+    lifetime: NOT_VERIFIED,
+    sourceUrl: 'https://cloud.google.com/load-balancing/docs/backend-service#session_affinity',
+  }),
+  // Azure App Service's ARR affinity, on by default when an app runs on several instances; the
+  // SameSite=None copy's name is the database's (rows 0a8ed6cf-bb76-4870-a055-c728bba2a375,
+  // d26e571a-4f43-11eb-ae93-0242ac130002). Microsoft's page gives no lifetime.
+  loadBalancerCookie({
+    id: 'azure-app-service-arraffinity',
+    provider: 'Microsoft',
+    service: 'Azure App Service (ARR affinity)',
+    cookie: 'ARRAffinity',
+    match: 'exact',
+    purpose: 'Load balancing: sends the visitor’s requests to the same instance of the application when it runs on several.',
+    purposeFr:
+      'Répartition de charge\u202f: envoie les requêtes du visiteur à la même instance de l’application quand elle tourne sur plusieurs.',
+    lifetime: notStatedBy('Microsoft'),
+    sourceUrl: AZURE_APP_SERVICE_ARR,
+  }),
+  loadBalancerCookie({
+    id: 'azure-app-service-arraffinitysamesite',
+    provider: 'Microsoft',
+    service: 'Azure App Service (ARR affinity)',
+    cookie: 'ARRAffinitySameSite',
+    match: 'exact',
+    purpose: 'Load balancing: the same as ARRAffinity, sent with SameSite=None so that cross-site requests reach the same instance too.',
+    purposeFr:
+      'Répartition de charge\u202f: le même que ARRAffinity, envoyé avec SameSite=None pour que les requêtes intersites atteignent elles aussi la même instance.',
+    lifetime: notStatedBy('Microsoft'),
+    sourceUrl: AZURE_APP_SERVICE_ARR,
+  }),
+  // Azure Front Door's session affinity: "The cookies are called ASLBSA and ASLBSACORS" (rows
+  // 2cd84dc9-cd06-4d89-a006-14b911e538e5, 33dd473d-db07-49aa-99b5-592f360a35ba). No lifetime given.
+  loadBalancerCookie({
+    id: 'azure-front-door-aslbsa',
+    provider: 'Microsoft',
+    service: 'Azure Front Door (session affinity)',
+    cookie: 'ASLBSA',
+    match: 'exact',
+    purpose: 'Load balancing: sends the visitor’s requests to the same origin server.',
+    purposeFr: 'Répartition de charge\u202f: envoie les requêtes du visiteur au même serveur d’origine.',
+    lifetime: notStatedBy('Microsoft'),
+    sourceUrl: AZURE_FRONT_DOOR,
+  }),
+  loadBalancerCookie({
+    id: 'azure-front-door-aslbsacors',
+    provider: 'Microsoft',
+    service: 'Azure Front Door (session affinity)',
+    cookie: 'ASLBSACORS',
+    match: 'exact',
+    purpose: 'Load balancing: the same as ASLBSA, for cross-site (CORS) requests.',
+    purposeFr: 'Répartition de charge\u202f: le même que ASLBSA, pour les requêtes intersites (CORS).',
+    lifetime: notStatedBy('Microsoft'),
+    sourceUrl: AZURE_FRONT_DOOR,
+  }),
+  // Cloudflare Load Balancing's session affinity (row d0a9b819-431c-4fb0-ae69-898ee704671f); its
+  // API reference gives the cookie's default lifetime (session_affinity_ttl: 23 hours, 30 minutes to 7 days).
+  loadBalancerCookie({
+    id: 'cloudflare-cflb',
+    provider: 'Cloudflare',
+    service: 'Cloudflare Load Balancing (session affinity)',
+    cookie: '__cflb',
+    match: 'exact',
+    purpose:
+      'Load balancing: records which origin server Cloudflare forwards the visitor’s requests to, so that they stay on the same one.',
+    purposeFr:
+      'Répartition de charge\u202f: retient le serveur d’origine vers lequel Cloudflare transmet les requêtes du visiteur, pour qu’elles restent sur le même.',
+    lifetime: byDefault(23, 'hour', 'can be configured'),
+    sourceUrl: 'https://developers.cloudflare.com/load-balancing/understand-basics/session-affinity/',
+  }),
+  // The Kubernetes NGINX ingress controller's cookie affinity: INGRESSCOOKIE is the default name
+  // (row 9dd47f52-fa0f-4ae6-b2b2-d4da098f5cf3); its lifetime is an annotation's, whose default was not read.
+  loadBalancerCookie({
+    id: 'ingress-nginx-ingresscookie',
+    provider: 'Kubernetes',
+    service: 'Ingress NGINX controller (cookie affinity)',
+    cookie: 'INGRESSCOOKIE',
+    match: 'exact',
+    purpose: 'Load balancing: sends the visitor’s requests to the same server of the cluster.',
+    purposeFr: 'Répartition de charge\u202f: envoie les requêtes du visiteur au même serveur de la grappe.',
+    lifetime: NOT_VERIFIED,
+    sourceUrl: 'https://kubernetes.github.io/ingress-nginx/examples/affinity/cookie/',
+  }),
+  // F5 BIG-IP's cookie persistence: `BIGipServer<pool name>`, a session cookie unless the
+  // profile sets an expiration (row 498981df-6be6-490f-b292-33b26487725d, a prefix).
+  loadBalancerCookie({
+    id: 'f5-bigip-bigipserver',
+    provider: 'F5',
+    service: 'BIG-IP Local Traffic Manager (cookie persistence)',
+    cookie: 'BIGipServer',
+    match: 'prefix',
+    purpose: 'Load balancing: encodes the server of the pool the visitor’s requests go to (named BIGipServer<pool name>).',
+    purposeFr:
+      'Répartition de charge\u202f: désigne le serveur du groupe vers lequel vont les requêtes du visiteur (nommé BIGipServer<nom-du-groupe>).',
+    lifetime: SESSION,
+    sourceUrl: 'https://my.f5.com/manage/s/article/K6917',
+  }),
+  // HAProxy: the name its manual's examples give the cookie it inserts (`cookie SERVERID insert
+  // indirect nocache`), which most set-ups keep (row 1161de59-c56e-441f-b2d9-cf37bf43fd45).
+  loadBalancerCookie({
+    id: 'haproxy-serverid',
+    provider: 'HAProxy',
+    service: 'HAProxy (cookie-based persistence)',
+    cookie: 'SERVERID',
+    match: 'exact',
+    purpose: 'Load balancing: names the server the visitor’s requests go to, so that they stay on the same one.',
+    purposeFr:
+      'Répartition de charge\u202f: désigne le serveur vers lequel vont les requêtes du visiteur, pour qu’elles restent sur le même.',
+    lifetime: NOT_VERIFIED,
+    sourceUrl: 'https://docs.haproxy.org/2.8/configuration.html#4.2-cookie',
+  }),
+  // Citrix NetScaler (ADC)'s HTTP cookie persistence: `NSC_<virtual server ID>`; the time-out is
+  // 2 minutes by default (0 for a session cookie) (row b3dec9ca-606c-4a88-99b6-64d5bab9bdcf, a prefix).
+  loadBalancerCookie({
+    id: 'citrix-netscaler-nsc',
+    provider: 'Citrix',
+    service: 'NetScaler ADC (HTTP cookie persistence)',
+    cookie: 'NSC_',
+    match: 'prefix',
+    purpose: 'Load balancing: encodes the server the visitor’s requests go to (named NSC_<virtual server ID>).',
+    purposeFr:
+      'Répartition de charge\u202f: désigne le serveur vers lequel vont les requêtes du visiteur (nommé NSC_<identifiant-du-serveur-virtuel>).',
+    lifetime: byDefault(2, 'minute', 'can be configured'),
+    sourceUrl:
+      'https://docs.netscaler.com/en-us/citrix-adc/current-release/load-balancing/load-balancing-persistence/http-cookie-persistence.html',
+  }),
+  // Imperva (Incapsula)'s load-balancing cookie, `nlbi_<site ID>` (row
+  // 1db82f57-9897-4e57-86cb-163dd2e6b0f2, a prefix: "Load balancing cookie. To ensure requests by a
+  // client are sent to the same origin server."). Imperva's own page on its cookies could not be
+  // read while this was written: the source is the page the row names, and the lifetime is unverified.
+  loadBalancerCookie({
+    id: 'imperva-nlbi',
+    provider: 'Imperva',
+    service: 'Imperva Cloud WAF (Incapsula) load balancing',
+    cookie: 'nlbi_',
+    match: 'prefix',
+    purpose: 'Load balancing: sends the visitor’s requests to the same origin server (named nlbi_<site ID>).',
+    purposeFr: 'Répartition de charge\u202f: envoie les requêtes du visiteur au même serveur d’origine (nommé nlbi_<identifiant-du-site>).',
+    lifetime: NOT_VERIFIED,
+    sourceUrl: 'https://www.imperva.com/legal/privacy-policy/',
+  }),
 ];

@@ -191,8 +191,9 @@ function embeddedForConsent(name: string, match: MatchResult): MatchResult {
 
 /**
  * A consent breach by a statistics or third-party cookie is high; by a cookie whose role is
- * unclear (the database's "Functional" rows such as a load balancer's, or an unknown cookie) it
- * is medium: worth a look, not proof.
+ * unclear (the database's "Functional" rows such as a web framework's session cookie, or an
+ * unknown cookie) it is medium: worth a look, not proof. A load balancer's affinity cookie is
+ * necessary in the known-tracker table, so makes none.
  */
 function consentSeverity(match: MatchResult): Severity {
   return match.category === 'statistics' || match.category === 'third-party' ? 'high' : 'medium';

@@ -72,7 +72,9 @@ describe('KNOWN_TRACKERS (data test)', () => {
       '13 months by default, can be configured',
       '13 months by default, modifiable',
       '2 minutes',
+      '2 minutes by default, can be configured',
       '2 years',
+      '23 hours by default, can be configured',
       '24 hours',
       '30 days by default, modifiable',
       '30 minutes',
@@ -83,8 +85,10 @@ describe('KNOWN_TRACKERS (data test)', () => {
       '365 days',
       '6 months',
       '6 months by default, modifiable',
+      '7 days',
       '90 days',
       'Deleted immediately',
+      'Not stated by Amazon',
       'Not stated by Disqus',
       'Not stated by Meta',
       'Not stated by Microsoft',
@@ -196,5 +200,63 @@ describe('Hotjar cookies of its tracking code', () => {
       '_hjIncludedInSessionSample_123 high statistics',
       '_hjSession_123 high statistics',
     ]);
+  });
+});
+
+describe('load balancers’ affinity cookies (exempt from consent: CNIL, délibération n° 2020-091, art. 5)', () => {
+  const registry = buildBundledRegistry(bundledOpenCookieDatabaseRows());
+  const HOST = 'data.tco.re';
+  const NOW = 1_764_460_800_000;
+  // What a portal behind each load balancer is sent: BIG-IP, NetScaler and Imperva name theirs after the pool, server or site.
+  const AFFINITY = [
+    'AWSALB',
+    'AWSALBCORS',
+    'AWSALBTG',
+    'AWSALBTGCORS',
+    'AWSELB',
+    'AWSELBCORS',
+    'GCLB',
+    'ARRAffinity',
+    'ARRAffinitySameSite',
+    'ASLBSA',
+    'ASLBSACORS',
+    '__cflb',
+    'INGRESSCOOKIE',
+    'BIGipServerpool_portal',
+    'SERVERID',
+    'NSC_portal_vserver',
+    'nlbi_123456',
+  ];
+  const before = (names: readonly string[]) => {
+    const site = emptySite(HOST, '0');
+    for (const name of names)
+      recordCookieChange(site, browserCookie({ name, domain: HOST, session: true, expirationDate: undefined }), false, NOW);
+    return buildReport(site, registry, NOW + 1).findings;
+  };
+
+  it.each(AFFINITY)('describes %s as a necessary cookie from the known-tracker table', (name) => {
+    expect(matchCookie(registry, HOST, { name, domain: HOST })).toMatchObject({ source: 'known-tracker', category: 'necessary' });
+  });
+
+  it('makes no consent finding for them when set before the visitor chose (the review’s portal: data.tco.re)', () => {
+    const consent = before(['sessionid', 'csrftoken', ...AFFINITY]).filter(
+      (f) => f.kind === 'before-consent' || f.kind === 'after-refusal',
+    );
+    expect(consent.map((f) => `${f.kind} ${f.severity} ${f.cookie}`)).toEqual([]);
+  });
+
+  it('still says a charter forgets them (medium: a charter should list them)', () => {
+    const undeclared = before(AFFINITY).filter((f) => f.kind === 'undeclared');
+    expect(undeclared.map((f) => `${f.severity} ${f.cookie}`).sort()).toEqual(AFFINITY.map((name) => `medium ${name}`).sort());
+  });
+
+  it('hides no other cookie under a prefix: every name of the Open Cookie Database or the table a necessary family starts is that family’s', () => {
+    const families = KNOWN_TRACKERS.filter((tracker) => tracker.match === 'prefix' && tracker.category === 'necessary');
+    expect(families.map((tracker) => tracker.cookie).sort()).toEqual(['BIGipServer', 'NSC_', 'nlbi_']);
+    for (const family of families) {
+      const ocd = bundledOpenCookieDatabaseRows().filter((row) => row.name.startsWith(family.cookie) && row.name !== family.cookie);
+      const table = KNOWN_TRACKERS.filter((tracker) => tracker !== family && tracker.cookie.startsWith(family.cookie));
+      expect([...ocd.map((row) => row.name), ...table.map((tracker) => tracker.cookie)], family.id).toEqual([]);
+    }
   });
 });
