@@ -90,7 +90,8 @@ function statedLifetime(
   doc: Document,
 ): Child[] {
   if (known) return [t('typicalLifetime', knownLifetimeWords(known, t, language))];
-  if (!duration) return [t('noDeclaredLifetime')];
+  // Only a charter declares: an undeclared cookie no source describes has no "Declared" beside its status.
+  if (!duration) return [t(source === 'charter' ? 'noDeclaredLifetime' : 'noStatedLifetime')];
   // Inline in the facts' line, the source's words are one paragraph (core/one-paragraph.ts), as a provider's are.
   const words = oneParagraph(duration);
   if (source === 'open-cookie-database')

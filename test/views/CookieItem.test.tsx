@@ -191,6 +191,23 @@ describe('CookieRows', () => {
     expect(unknown.textContent).toContain('unknownCookie');
   });
 
+  it('says "declared" of a lifetime only for a cookie the charter declares', () => {
+    expect(item({ name: 'sessionid', duration: null }, en).textContent).toContain('Declared: not stated');
+    cleanup();
+    // Not declared, and no source describes it: no "Declared" beside its "Undeclared".
+    const unknown = item({ name: 'sessionid', status: 'undeclared', source: 'unknown', provider: '', purpose: '', duration: null }, en);
+    expect(unknown.textContent).not.toContain('Declared:');
+    expect(unknown.textContent).toContain('Lifetime: not stated');
+    cleanup();
+    const database = item(
+      { name: 'x', status: 'undeclared', source: 'open-cookie-database', purpose: 'Something', duration: null },
+      localeTranslate('fr'),
+      'fr',
+    );
+    expect(database.textContent).not.toContain('déclarée');
+    expect(database.textContent).toContain('Durée\u202f: non précisée');
+  });
+
   it('says when a category comes from what is known of the platform, not from the charter', () => {
     const inferred = item({ name: 'csrftoken', category: 'necessary', categoryInferred: 'platform' });
     expect(inferred.querySelector('[data-category-inferred]')?.textContent).toBe('categoryInferredPlatform');
