@@ -824,6 +824,32 @@ describe('recorder', () => {
     ).toContain('before-consent disqus_unique');
   });
 
+  it('shows a cookie of embedded content told late where it was heard: before the choice, the timeline oldest first', async () => {
+    const { recorder } = await setup();
+    const T = Date.UTC(2026, 11, 6, 10, 0, 0);
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.tco.re' }), false, 'explicit', T);
+    // A video frame's cookie stored at T+1 s, the visitor accepts at T+3 s, the frame's response is matched at T+4 s.
+    const youtube = browserCookie({ name: 'VISITOR_INFO1_LIVE', domain: '.youtube.com', hostOnly: false });
+    const order = recorder.heard(youtube);
+    const accept = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: T + 3000 }));
+    const pref = browserCookie({ name: 'cookies_preferences', domain: 'data.tco.re', value: accept, httpOnly: false });
+    await recorder.cookieChanged(pref, false, 'explicit', T + 3000);
+    await recorder.thirdPartySet({ host: 'data.tco.re', page: '/', via: 'response', cookie: youtube, at: T + 1000, order });
+    // An event heard after it goes after the choice, as ever.
+    await recorder.cookieChanged(browserCookie({ name: '_ga', domain: 'data.tco.re' }), false, 'explicit', T + 5000);
+    const site = await recorder.site('data.tco.re', '0');
+    expect(site.timeline.map((event) => ('name' in event ? `${event.at - T} ${event.name} ${event.phase}` : event.type))).toEqual([
+      '0 sessionid before-choice',
+      '1000 VISITOR_INFO1_LIVE before-choice',
+      '3000 cookies_preferences after-accept',
+      '5000 _ga after-accept',
+    ]);
+    // The finding is the same: set before the visitor chose.
+    expect(
+      buildReport(site, buildBundledRegistry(bundledOpenCookieDatabaseRows()), T + 6000).findings.map((f) => `${f.kind} ${f.cookie}`),
+    ).toContain('before-consent VISITOR_INFO1_LIVE');
+  });
+
   it.each([
     ['accepted', true, 'after-accept', 'after-accept'],
     ['refused', false, 'after-refuse', 'after-choice'],

@@ -276,7 +276,13 @@ export function isEvicted(site: SiteRecord): boolean {
 
 /** Appends an event, keeping the last TIMELINE_LIMIT and counting the dropped ones. */
 export function appendTimeline(site: SiteRecord, event: TimelineEvent): SiteRecord {
-  site.timeline.push(event);
+  return placeInTimeline(site, event, site.timeline.length);
+}
+
+/** Puts an event at `index` of the timeline, keeping the last TIMELINE_LIMIT and counting the dropped ones. */
+function placeInTimeline(site: SiteRecord, event: TimelineEvent, index: number): SiteRecord {
+  if (index === site.timeline.length) site.timeline.push(event);
+  else site.timeline.splice(index, 0, event);
   const excess = site.timeline.length - TIMELINE_LIMIT;
   if (excess > 0) {
     site.timeline.splice(0, excess);
@@ -332,6 +338,22 @@ export function consentAt(site: SiteRecord, choicesSince: number): Pick<SiteCons
   }
   const complete = site.droppedEvents === 0 && site.timeline[0]?.type !== 'evicted';
   return skipped > 0 && complete ? NO_CHOICE : site.consent;
+}
+
+/**
+ * Where the event of a cookie heard before the site's last `choicesSince` choices goes in its
+ * timeline: before the first of them, as it was heard (the timeline reads oldest first, and a
+ * cookie of embedded content is told up to 10 s late). The start when some of them are no longer
+ * kept. Only its place: it is judged by those choices' order all the same (consentAt).
+ */
+function placeBeforeChoices(site: SiteRecord, choicesSince: number): number {
+  if (choicesSince <= 0) return site.timeline.length;
+  let skipped = 0;
+  for (let i = site.timeline.length - 1; i >= 0; i--) {
+    const event = site.timeline[i]!;
+    if ('consent' in event && event.consent !== undefined && ++skipped === choicesSince) return i;
+  }
+  return 0;
 }
 
 /**
@@ -559,17 +581,21 @@ export function recordCookieChange(
     if (typeof firstPage === 'string') notePageLoaded(site, firstPage);
   }
   const type = removed ? 'removed' : exists ? 'changed' : 'set';
-  return appendTimeline(site, {
-    type,
-    at: now,
-    name: cookie.name,
-    domain: cookie.domain,
-    phase,
-    ...(found ? { found: true as const } : {}),
-    ...(removed && context.byBrowser ? { byBrowser: true as const } : {}),
-    // Only the site's own consent cookie records a choice (consentAt reads them back).
-    ...(ownChoice ? { consent: copyChoice(site.consent), ...replaced } : {}),
-  });
+  return placeInTimeline(
+    site,
+    {
+      type,
+      at: now,
+      name: cookie.name,
+      domain: cookie.domain,
+      phase,
+      ...(found ? { found: true as const } : {}),
+      ...(removed && context.byBrowser ? { byBrowser: true as const } : {}),
+      // Only the site's own consent cookie records a choice (consentAt reads them back).
+      ...(ownChoice ? { consent: copyChoice(site.consent), ...replaced } : {}),
+    },
+    placeBeforeChoices(site, context.choicesSince ?? 0),
+  );
 }
 
 /**
