@@ -626,6 +626,29 @@ describe('recorder', () => {
     ]);
   });
 
+  it('reads the choice whose write woke the worker, found first by its scan, as the same choice saved again, not a change', async () => {
+    const { recorder } = await setup();
+    const T = Date.UTC(2026, 11, 6, 10, 0, 0);
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.tco.re' }), false, 'explicit', T - 60_000);
+    const refusal = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: false, timestamp: T }));
+    const pref = browserCookie({ name: 'cookies_preferences', domain: 'data.tco.re', value: refusal, httpOnly: false });
+    // The refusal's write wakes the worker, whose scan reads the cookie before the waking event is handed over.
+    recorder.workerStarted(T + 5);
+    await recorder
+      .beginScan(
+        async () => [browserCookie({ name: 'sessionid', domain: 'data.tco.re' }), pref],
+        () => T + 10,
+      )
+      .record();
+    await recorder.cookieChanged(pref, false, 'explicit', T + 20);
+    const site = await recorder.site('data.tco.re', '0');
+    const choices = site.timeline.filter((event) => 'consent' in event && event.consent);
+    expect(choices).toMatchObject([
+      { type: 'set', found: true, consent: { state: 'refused' } },
+      { type: 'changed', sameChoice: true, consent: { state: 'refused' } },
+    ]);
+  });
+
   it('learns when a cookie found by a scan was set from the event that reports it', async () => {
     const { recorder } = await setup();
     const consent = browserCookie({ name: 'cookies_preferences', value: encodeURIComponent('{"matomo":true}'), httpOnly: false });

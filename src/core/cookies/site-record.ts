@@ -104,6 +104,12 @@ export type TimelineEvent =
       /** On an event of the consent cookie itself: the choice it recorded (the site's consent after it), tracker by tracker. */
       consent?: Pick<SiteConsent, 'state' | 'trackers'>;
       /**
+       * On a write over the site's consent cookie that recorded the choice already in force (the
+       * same state and per-tracker flags): the choice was saved again, not changed (a page that
+       * writes it twice, a scan at a wake that read it before its event). Absent otherwise.
+       */
+      sameChoice?: true;
+      /**
        * On a removal of the consent cookie that put back another one's choice: the choice in force
        * before it (never a value). Read back in records of earlier versions, which keep no
        * `lastSaved` (lastChoiceHeld). Absent otherwise, and on events of earlier versions.
@@ -466,6 +472,8 @@ export function recordCookieChange(
   // A record of an earlier version: the last choice saved as its timeline tells it before this event.
   if (ownChoice) site.lastSaved ??= copyChoice(lastChoiceInTimeline(site));
   let replaced: ReturnType<typeof choiceReplaced> = {};
+  // A write of the site's consent cookie that leaves the choice in force as it was.
+  let sameChoice = false;
   if (removed && (!previous || previous.removed !== null)) {
     // A record dropped to make room keeps its consent but not its cookies (evictedRecord): the
     // removal of a cookie that held the choice still takes the choice away; it knows them by
@@ -498,6 +506,7 @@ export function recordCookieChange(
     } else {
       const choice = decodeConsent(cookie.value, now);
       forgetSiteRemovals(site, choice);
+      sameChoice = choice.state === site.consent.state && sameData(choice.trackers, site.consent.trackers);
       site.consent = { state: choice.state, changedAt: choice.chosenAt ?? now, trackers: choice.trackers };
       // Kept in the order written, for when a later one goes (consentLeftByRemoval).
       forgetHeldChoice(site, key);
@@ -593,6 +602,8 @@ export function recordCookieChange(
       ...(removed && context.byBrowser ? { byBrowser: true as const } : {}),
       // Only the site's own consent cookie records a choice (consentAt reads them back).
       ...(ownChoice ? { consent: copyChoice(site.consent), ...replaced } : {}),
+      // Over a cookie present: "saved again", not "changed" (a new one is a choice made).
+      ...(type === 'changed' && sameChoice ? { sameChoice: true as const } : {}),
     },
     placeBeforeChoices(site, context.choicesSince ?? 0),
   );

@@ -219,6 +219,28 @@ describe('recordCookieChange', () => {
     expect(site.timeline[1]).toMatchObject({ consent: { trackers: { ga: false } } });
   });
 
+  it('marks a write of the consent cookie that saved the choice in force again as the same choice, not a change', () => {
+    const site = emptySite('data.tco.re', '0');
+    const flags = (ga: boolean) => consent(platform({ functional_cookies: true, ga, matomo: false }));
+    recordCookieChange(site, flags(false), false, 1);
+    recordCookieChange(site, flags(false), false, 2);
+    // Another tracker's flag is another choice, though the state stays 'choice'.
+    recordCookieChange(site, consent(platform({ functional_cookies: true, ga: false, matomo: true })), false, 3);
+    recordCookieChange(site, refuse, false, 4);
+    recordCookieChange(site, refuse, false, 5);
+    expect(site.timeline.map((event) => `${event.type}${'sameChoice' in event ? ' same' : ''}`)).toEqual([
+      'set',
+      'changed same',
+      'changed',
+      'changed',
+      'changed same',
+    ]);
+    // Removed, the same choice written again is a choice made (the banner asked again), not the same one saved.
+    recordCookieChange(site, refuse, true, 6);
+    recordCookieChange(site, refuse, false, 7);
+    expect(site.timeline.at(-1)).not.toHaveProperty('sameChoice');
+  });
+
   it('judges a cookie of embedded content by the choices heard before its event, not by the clock', () => {
     const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
     const site = emptySite('data.tco.re', '0');
