@@ -114,7 +114,10 @@ function EventRow({
       : event.type === 'removed'
         ? t('choiceRemovedKept', choiceText(event.consent, t))
         : // A cookie a scan found already there holds a choice made at a time not known: found, never made (README).
-          t(event.found ? 'choiceFound' : event.type === 'changed' ? 'choiceChanged' : 'choiceMade', choiceText(event.consent, t));
+          t(
+            event.found ? 'choiceFound' : event.type !== 'changed' ? 'choiceMade' : event.sameChoice ? 'choiceSavedAgain' : 'choiceChanged',
+            choiceText(event.consent, t),
+          );
     return (
       <li {...common} class="divider" data-divider={gone ? 'removed' : event.consent.state}>
         {time} {badge} <strong>{label}</strong> <span class={`pill phase-${event.phase}`}>{t(messageKey('phase', event.phase))}</span>

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createLivePush } from '../../src/background/live-push.ts';
-import { appendTimeline, emptySite, type TimelineEvent } from '../../src/core/cookies/site-record.ts';
+import { appendTimeline, emptySite, recordCookieChange, type TimelineEvent } from '../../src/core/cookies/site-record.ts';
+import { applyLive } from '../../src/core/live-timeline.ts';
 import { LIVE_MESSAGE_TYPE, type LiveMessage } from '../../src/core/message-contract.ts';
+import type { Report } from '../../src/core/report/report.ts';
+import { browserCookie } from '../support/cookies.ts';
 
 const set = (name: string, at: number): TimelineEvent => ({ type: 'set', at, name, domain: 'data.tco.re', phase: 'before-choice' });
 
@@ -43,6 +46,26 @@ describe('live push', () => {
     push.eventRecorded(trimmed, 1);
     push.eventRecorded(emptySite('data.tco.re', '0'), 1);
     expect(sent).toHaveLength(1);
+  });
+
+  it('has an open page read the report again when a cookie of embedded content told late goes before the choice it shows last', () => {
+    const { push, sent } = setup();
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, browserCookie(), false, 1000);
+    const accept = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true }));
+    recordCookieChange(site, browserCookie({ name: 'cookies_preferences', value: accept, httpOnly: false }), false, 3000);
+    // The page shows the timeline so far.
+    const shown = {
+      host: site.host,
+      storeId: site.storeId,
+      base: { droppedEvents: 0, events: [...site.timeline] } as Report['timeline'],
+      pushed: [],
+    };
+    const youtube = browserCookie({ name: 'VISITOR_INFO1_LIVE', domain: '.youtube.com', hostOnly: false });
+    recordCookieChange(site, youtube, false, 2000, { via: 'response', choicesSince: 1 });
+    push.eventRecorded(site, 1);
+    // It cannot be placed after the choice: the report shows it before.
+    expect(applyLive(shown, sent[0]!)).toEqual({ kind: 'resync' });
   });
 
   it('tells of a tab’s network log growing', () => {

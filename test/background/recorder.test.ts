@@ -626,6 +626,29 @@ describe('recorder', () => {
     ]);
   });
 
+  it('reads the choice whose write woke the worker, found first by its scan, as the same choice saved again, not a change', async () => {
+    const { recorder } = await setup();
+    const T = Date.UTC(2026, 11, 6, 10, 0, 0);
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.tco.re' }), false, 'explicit', T - 60_000);
+    const refusal = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: false, timestamp: T }));
+    const pref = browserCookie({ name: 'cookies_preferences', domain: 'data.tco.re', value: refusal, httpOnly: false });
+    // The refusal's write wakes the worker, whose scan reads the cookie before the waking event is handed over.
+    recorder.workerStarted(T + 5);
+    await recorder
+      .beginScan(
+        async () => [browserCookie({ name: 'sessionid', domain: 'data.tco.re' }), pref],
+        () => T + 10,
+      )
+      .record();
+    await recorder.cookieChanged(pref, false, 'explicit', T + 20);
+    const site = await recorder.site('data.tco.re', '0');
+    const choices = site.timeline.filter((event) => 'consent' in event && event.consent);
+    expect(choices).toMatchObject([
+      { type: 'set', found: true, consent: { state: 'refused' } },
+      { type: 'changed', sameChoice: true, consent: { state: 'refused' } },
+    ]);
+  });
+
   it('learns when a cookie found by a scan was set from the event that reports it', async () => {
     const { recorder } = await setup();
     const consent = browserCookie({ name: 'cookies_preferences', value: encodeURIComponent('{"matomo":true}'), httpOnly: false });
@@ -822,6 +845,32 @@ describe('recorder', () => {
     expect(
       buildReport(site, buildBundledRegistry(bundledOpenCookieDatabaseRows()), 4000).findings.map((f) => `${f.kind} ${f.cookie}`),
     ).toContain('before-consent disqus_unique');
+  });
+
+  it('shows a cookie of embedded content told late where it was heard: before the choice, the timeline oldest first', async () => {
+    const { recorder } = await setup();
+    const T = Date.UTC(2026, 11, 6, 10, 0, 0);
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.tco.re' }), false, 'explicit', T);
+    // A video frame's cookie stored at T+1 s, the visitor accepts at T+3 s, the frame's response is matched at T+4 s.
+    const youtube = browserCookie({ name: 'VISITOR_INFO1_LIVE', domain: '.youtube.com', hostOnly: false });
+    const order = recorder.heard(youtube);
+    const accept = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: T + 3000 }));
+    const pref = browserCookie({ name: 'cookies_preferences', domain: 'data.tco.re', value: accept, httpOnly: false });
+    await recorder.cookieChanged(pref, false, 'explicit', T + 3000);
+    await recorder.thirdPartySet({ host: 'data.tco.re', page: '/', via: 'response', cookie: youtube, at: T + 1000, order });
+    // An event heard after it goes after the choice, as ever.
+    await recorder.cookieChanged(browserCookie({ name: '_ga', domain: 'data.tco.re' }), false, 'explicit', T + 5000);
+    const site = await recorder.site('data.tco.re', '0');
+    expect(site.timeline.map((event) => ('name' in event ? `${event.at - T} ${event.name} ${event.phase}` : event.type))).toEqual([
+      '0 sessionid before-choice',
+      '1000 VISITOR_INFO1_LIVE before-choice',
+      '3000 cookies_preferences after-accept',
+      '5000 _ga after-accept',
+    ]);
+    // The finding is the same: set before the visitor chose.
+    expect(
+      buildReport(site, buildBundledRegistry(bundledOpenCookieDatabaseRows()), T + 6000).findings.map((f) => `${f.kind} ${f.cookie}`),
+    ).toContain('before-consent VISITOR_INFO1_LIVE');
   });
 
   it.each([

@@ -207,6 +207,42 @@ describe('TimelineView', () => {
     );
   });
 
+  it('says a choice saved again the same is saved again, not changed, in English and in French (a reviewer’s case)', () => {
+    const now = Date.UTC(2026, 11, 5, 10, 0, 0);
+    const site = emptySite('data.tco.re', '0');
+    const pref = (ga: boolean) =>
+      browserCookie({
+        name: 'cookies_preferences',
+        domain: 'data.tco.re',
+        httpOnly: false,
+        value: encodeURIComponent(JSON.stringify({ functional_cookies: true, ga, matomo: false, timestamp: now })),
+      });
+    // The banner's "Save my choices" writes the refusal, the page writes it again, then Google Analytics is accepted.
+    recordCookieChange(site, pref(false), false, now);
+    recordCookieChange(site, pref(false), false, now + 50);
+    recordCookieChange(site, pref(true), false, now + 5000);
+    const said = (language: 'en' | 'fr') => {
+      const { container } = render(
+        <TimelineView
+          showName={visibleCookieName}
+          host="data.tco.re"
+          timeline={{ droppedEvents: 0, events: site.timeline }}
+          t={localeTranslate(language)}
+          language={language}
+        />,
+      );
+      const text = [...container.querySelectorAll('.divider strong')].map((node) => node.textContent);
+      cleanup();
+      return text;
+    };
+    expect(said('en')).toEqual([
+      'Choice made: Refused (Google Analytics: refused · Matomo: refused)',
+      'Choice saved again: Refused (Google Analytics: refused · Matomo: refused)',
+      'Choice changed: Per tracker (Google Analytics: accepted · Matomo: refused)',
+    ]);
+    expect(said('fr')[1]).toBe('Choix enregistré à nouveau\u202f: Refusé (Google Analytics\u202f: refusé · Matomo\u202f: refusé)');
+  });
+
   it('marks events heard since the page opened as new, never a cookie found already there', () => {
     const container = show(
       {

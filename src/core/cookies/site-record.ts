@@ -104,6 +104,12 @@ export type TimelineEvent =
       /** On an event of the consent cookie itself: the choice it recorded (the site's consent after it), tracker by tracker. */
       consent?: Pick<SiteConsent, 'state' | 'trackers'>;
       /**
+       * On a write over the site's consent cookie that recorded the choice already in force (the
+       * same state and per-tracker flags): the choice was saved again, not changed (a page that
+       * writes it twice, a scan at a wake that read it before its event). Absent otherwise.
+       */
+      sameChoice?: true;
+      /**
        * On a removal of the consent cookie that put back another one's choice: the choice in force
        * before it (never a value). Read back in records of earlier versions, which keep no
        * `lastSaved` (lastChoiceHeld). Absent otherwise, and on events of earlier versions.
@@ -276,7 +282,13 @@ export function isEvicted(site: SiteRecord): boolean {
 
 /** Appends an event, keeping the last TIMELINE_LIMIT and counting the dropped ones. */
 export function appendTimeline(site: SiteRecord, event: TimelineEvent): SiteRecord {
-  site.timeline.push(event);
+  return placeInTimeline(site, event, site.timeline.length);
+}
+
+/** Puts an event at `index` of the timeline, keeping the last TIMELINE_LIMIT and counting the dropped ones. */
+function placeInTimeline(site: SiteRecord, event: TimelineEvent, index: number): SiteRecord {
+  if (index === site.timeline.length) site.timeline.push(event);
+  else site.timeline.splice(index, 0, event);
   const excess = site.timeline.length - TIMELINE_LIMIT;
   if (excess > 0) {
     site.timeline.splice(0, excess);
@@ -332,6 +344,22 @@ export function consentAt(site: SiteRecord, choicesSince: number): Pick<SiteCons
   }
   const complete = site.droppedEvents === 0 && site.timeline[0]?.type !== 'evicted';
   return skipped > 0 && complete ? NO_CHOICE : site.consent;
+}
+
+/**
+ * Where the event of a cookie heard before the site's last `choicesSince` choices goes in its
+ * timeline: before the first of them, as it was heard (the timeline reads oldest first, and a
+ * cookie of embedded content is told up to 10 s late). The start when some of them are no longer
+ * kept. Only its place: it is judged by those choices' order all the same (consentAt).
+ */
+function placeBeforeChoices(site: SiteRecord, choicesSince: number): number {
+  if (choicesSince <= 0) return site.timeline.length;
+  let skipped = 0;
+  for (let i = site.timeline.length - 1; i >= 0; i--) {
+    const event = site.timeline[i]!;
+    if ('consent' in event && event.consent !== undefined && ++skipped === choicesSince) return i;
+  }
+  return 0;
 }
 
 /**
@@ -444,6 +472,8 @@ export function recordCookieChange(
   // A record of an earlier version: the last choice saved as its timeline tells it before this event.
   if (ownChoice) site.lastSaved ??= copyChoice(lastChoiceInTimeline(site));
   let replaced: ReturnType<typeof choiceReplaced> = {};
+  // A write of the site's consent cookie that leaves the choice in force as it was.
+  let sameChoice = false;
   if (removed && (!previous || previous.removed !== null)) {
     // A record dropped to make room keeps its consent but not its cookies (evictedRecord): the
     // removal of a cookie that held the choice still takes the choice away; it knows them by
@@ -476,6 +506,7 @@ export function recordCookieChange(
     } else {
       const choice = decodeConsent(cookie.value, now);
       forgetSiteRemovals(site, choice);
+      sameChoice = choice.state === site.consent.state && sameData(choice.trackers, site.consent.trackers);
       site.consent = { state: choice.state, changedAt: choice.chosenAt ?? now, trackers: choice.trackers };
       // Kept in the order written, for when a later one goes (consentLeftByRemoval).
       forgetHeldChoice(site, key);
@@ -559,17 +590,23 @@ export function recordCookieChange(
     if (typeof firstPage === 'string') notePageLoaded(site, firstPage);
   }
   const type = removed ? 'removed' : exists ? 'changed' : 'set';
-  return appendTimeline(site, {
-    type,
-    at: now,
-    name: cookie.name,
-    domain: cookie.domain,
-    phase,
-    ...(found ? { found: true as const } : {}),
-    ...(removed && context.byBrowser ? { byBrowser: true as const } : {}),
-    // Only the site's own consent cookie records a choice (consentAt reads them back).
-    ...(ownChoice ? { consent: copyChoice(site.consent), ...replaced } : {}),
-  });
+  return placeInTimeline(
+    site,
+    {
+      type,
+      at: now,
+      name: cookie.name,
+      domain: cookie.domain,
+      phase,
+      ...(found ? { found: true as const } : {}),
+      ...(removed && context.byBrowser ? { byBrowser: true as const } : {}),
+      // Only the site's own consent cookie records a choice (consentAt reads them back).
+      ...(ownChoice ? { consent: copyChoice(site.consent), ...replaced } : {}),
+      // Over a cookie present: "saved again", not "changed" (a new one is a choice made).
+      ...(type === 'changed' && sameChoice ? { sameChoice: true as const } : {}),
+    },
+    placeBeforeChoices(site, context.choicesSince ?? 0),
+  );
 }
 
 /**

@@ -219,6 +219,28 @@ describe('recordCookieChange', () => {
     expect(site.timeline[1]).toMatchObject({ consent: { trackers: { ga: false } } });
   });
 
+  it('marks a write of the consent cookie that saved the choice in force again as the same choice, not a change', () => {
+    const site = emptySite('data.tco.re', '0');
+    const flags = (ga: boolean) => consent(platform({ functional_cookies: true, ga, matomo: false }));
+    recordCookieChange(site, flags(false), false, 1);
+    recordCookieChange(site, flags(false), false, 2);
+    // Another tracker's flag is another choice, though the state stays 'choice'.
+    recordCookieChange(site, consent(platform({ functional_cookies: true, ga: false, matomo: true })), false, 3);
+    recordCookieChange(site, refuse, false, 4);
+    recordCookieChange(site, refuse, false, 5);
+    expect(site.timeline.map((event) => `${event.type}${'sameChoice' in event ? ' same' : ''}`)).toEqual([
+      'set',
+      'changed same',
+      'changed',
+      'changed',
+      'changed same',
+    ]);
+    // Removed, the same choice written again is a choice made (the banner asked again), not the same one saved.
+    recordCookieChange(site, refuse, true, 6);
+    recordCookieChange(site, refuse, false, 7);
+    expect(site.timeline.at(-1)).not.toHaveProperty('sameChoice');
+  });
+
   it('judges a cookie of embedded content by the choices heard before its event, not by the clock', () => {
     const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
     const site = emptySite('data.tco.re', '0');
@@ -229,7 +251,8 @@ describe('recordCookieChange', () => {
       firstPhase: 'before-choice',
       setPhases: ['before-choice'],
     });
-    expect(site.timeline.at(-1)).toMatchObject({ name: 'disqus_unique', at: 3100, phase: 'before-choice' });
+    // Shown where it was heard: before the choice.
+    expect(site.timeline[0]).toMatchObject({ name: 'disqus_unique', at: 3100, phase: 'before-choice' });
     // Heard after it, the clock set back an hour in between (NTP, a machine resumed): after the choice.
     recordCookieChange(site, { ...disqus, name: 'later' }, false, 3000 - 3_600_000 + 5000, { via: 'frame', choicesSince: 0 });
     expect(site.timeline.at(-1)).toMatchObject({ name: 'later', phase: 'after-accept' });
@@ -238,6 +261,52 @@ describe('recordCookieChange', () => {
     expect(site.timeline.at(-1)).toMatchObject({ name: 'restored', phase: 'before-choice' });
     recordCookieChange(site, { ...disqus, name: 'restored late' }, false, 3050, { via: 'frame' });
     expect(site.timeline.at(-1)).toMatchObject({ name: 'restored late', phase: 'after-accept' });
+  });
+
+  it('places a cookie of embedded content told late before the choices heard after its event, as it judges it', () => {
+    const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, browserCookie(), false, 1000);
+    recordCookieChange(site, refuse, false, 3000);
+    recordCookieChange(site, browserCookie({ name: 'between' }), false, 3500);
+    recordCookieChange(site, accept, false, 4000);
+    // Heard before both choices, told after them: its row goes before the first divider, not under the last one.
+    recordCookieChange(site, disqus, false, 2000, { via: 'frame', choicesSince: 2 });
+    const names = () => site.timeline.map((event) => ('name' in event ? event.name : event.type));
+    expect(names()).toEqual(['sessionid', 'disqus_unique', 'cookies_preferences', 'between', 'cookies_preferences']);
+    expect(site.timeline[1]).toMatchObject({ at: 2000, phase: 'before-choice' });
+    // The choices are read back as before: only its place moved.
+    expect([2, 1, 0].map((since) => consentAt(site, since).state)).toEqual(['none', 'refused', 'accepted']);
+    // Heard between the two choices: after the first, before the second.
+    recordCookieChange(site, { ...disqus, name: 'middle' }, false, 3600, { via: 'frame', choicesSince: 1 });
+    expect(names().slice(2)).toEqual(['cookies_preferences', 'between', 'middle', 'cookies_preferences']);
+    // Judged by the refusal (written as flags: 'after-choice'), not by the acceptance after it.
+    expect(site.timeline[4]).toMatchObject({ phase: 'after-choice' });
+  });
+
+  it('places a cookie told late first when the choices after its event are no longer all kept, and keeps the cap', () => {
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, refuse, false, 1);
+    for (let i = 0; i < TIMELINE_LIMIT - 1; i++) recordCookieChange(site, browserCookie({ name: `c${i}` }), false, 2 + i);
+    recordCookieChange(site, accept, false, 5000);
+    expect(site.droppedEvents).toBe(1);
+    // Three choices came after its event; the timeline keeps one: its place is the oldest kept, which the cap then drops.
+    const late = browserCookie({ name: 'late', domain: '.disqus.com', hostOnly: false });
+    recordCookieChange(site, late, false, 0, { via: 'frame', choicesSince: 3 });
+    expect(site.timeline).toHaveLength(TIMELINE_LIMIT);
+    expect(site.droppedEvents).toBe(2);
+    expect(site.timeline.some((event) => 'name' in event && event.name === 'late')).toBe(false);
+    expect(site.timeline.at(-1)).toMatchObject({ name: 'cookies_preferences', at: 5000 });
+    // Under the cap it stays, first.
+    const short = emptySite('data.tco.re', '0');
+    recordCookieChange(short, browserCookie(), false, 1);
+    recordCookieChange(short, accept, false, 2);
+    recordCookieChange(short, late, false, 0, { via: 'frame', choicesSince: 2 });
+    expect(short.timeline.map((event) => ('name' in event ? event.name : event.type))).toEqual([
+      'late',
+      'sessionid',
+      'cookies_preferences',
+    ]);
   });
 
   it('tells the choice in force before the last choices the timeline recorded, by their order alone', () => {
