@@ -94,7 +94,10 @@ export function consentCategoryOf(cookieName: string): Category | null {
  * True for a cookie that only keeps the visitor's choice (Matomo's `mtm_consent_removed`, Piano's
  * `_pprv`, AT Internet's `atauthority`: the known-tracker table files them necessary), or another
  * consent manager's record (`axeptio_cookies`, `tarteaucitron`: a banner of the site's own keeps
- * its choice there): whatever category a charter gives it, keeping a choice needs no consent.
+ * its choice there): whatever category a charter gives it, keeping a choice needs no consent. So
+ * is any other cookie the table files necessary from its vendor's documentation (reCAPTCHA's
+ * `_GRECAPTCHA`, a load balancer's `AWSALB`): the vendor's word on what it does wins over a
+ * charter's section.
  */
 export function keepsTheChoice(cookieName: string): boolean {
   return knownTrackerNamed(cookieName)?.category === 'necessary' || isOtherConsentManagerRecord(cookieName);

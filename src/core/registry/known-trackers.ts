@@ -99,6 +99,8 @@ const AWS_TARGET_GROUP_STICKINESS = 'https://docs.aws.amazon.com/elasticloadbala
 const AWS_CLASSIC_LOAD_BALANCER = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-sticky-sessions.html';
 const AZURE_APP_SERVICE_ARR =
   'https://azure.github.io/AppService/2016/05/16/Disable-Session-affinity-cookie-(ARR-cookie)-for-Azure-web-apps.html';
+const AZURE_APPLICATION_GATEWAY =
+  'https://learn.microsoft.com/en-us/azure/application-gateway/configuration-http-settings#cookie-based-affinity';
 const AZURE_FRONT_DOOR = 'https://learn.microsoft.com/en-us/azure/frontdoor/routing-methods#session-affinity';
 
 /**
@@ -1151,8 +1153,23 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     purpose: 'Load balancing: the same as AWSALB, sent with SameSite=None so that cross-site (CORS) requests stay on the same server too.',
     purposeFr:
-      'Répartition de charge\u202f: le même que AWSALB, envoyé avec SameSite=None pour que les requêtes intersites (CORS) restent elles aussi sur le même serveur.',
+      'Répartition de charge\u202f: le même qu’AWSALB, envoyé avec SameSite=None pour que les requêtes intersites (CORS) restent elles aussi sur le même serveur.',
     lifetime: lasting(7, 'day'),
+    sourceUrl: AWS_APPLICATION_LOAD_BALANCER,
+  }),
+  // Its application-based stickiness: the load balancer's own cookie then follows the application's
+  // session cookie, and is named AWSALBAPP-<index> (AWSALB, AWSALBAPP and AWSALBTG are names the
+  // load balancer reserves: the same page). Not in the Open Cookie Database: a prefix.
+  loadBalancerCookie({
+    id: 'aws-alb-awsalbapp',
+    provider: 'Amazon Web Services',
+    service: 'Elastic Load Balancing (Application Load Balancer)',
+    cookie: 'AWSALBAPP',
+    match: 'prefix',
+    purpose: 'Load balancing: keeps the visitor’s requests on the same server for as long as the application’s own session cookie lasts.',
+    purposeFr:
+      'Répartition de charge\u202f: garde les requêtes du visiteur sur le même serveur tant que dure le cookie de session de l’application.',
+    lifetime: notStatedBy('Amazon'),
     sourceUrl: AWS_APPLICATION_LOAD_BALANCER,
   }),
   // Its target group stickiness (a rule forwarding to several target groups): the page names the
@@ -1180,7 +1197,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     purpose:
       'Load balancing: the same as AWSALBTG, sent with SameSite=None so that cross-site (CORS) requests stay with the same group of servers too.',
     purposeFr:
-      'Répartition de charge\u202f: le même que AWSALBTG, envoyé avec SameSite=None pour que les requêtes intersites (CORS) restent elles aussi dans le même groupe de serveurs.',
+      'Répartition de charge\u202f: le même qu’AWSALBTG, envoyé avec SameSite=None pour que les requêtes intersites (CORS) restent elles aussi dans le même groupe de serveurs.',
     lifetime: notStatedBy('Amazon'),
     sourceUrl: AWS_TARGET_GROUP_STICKINESS,
   }),
@@ -1207,7 +1224,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     purpose: 'Load balancing: the same as AWSELB, sent with SameSite=None so that cross-site (CORS) requests stay on the same server too.',
     purposeFr:
-      'Répartition de charge\u202f: le même que AWSELB, envoyé avec SameSite=None pour que les requêtes intersites (CORS) restent elles aussi sur le même serveur.',
+      'Répartition de charge\u202f: le même qu’AWSELB, envoyé avec SameSite=None pour que les requêtes intersites (CORS) restent elles aussi sur le même serveur.',
     lifetime: SESSION,
     sourceUrl: AWS_CLASSIC_LOAD_BALANCER,
   }),
@@ -1248,9 +1265,37 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     purpose: 'Load balancing: the same as ARRAffinity, sent with SameSite=None so that cross-site requests reach the same instance too.',
     purposeFr:
-      'Répartition de charge\u202f: le même que ARRAffinity, envoyé avec SameSite=None pour que les requêtes intersites atteignent elles aussi la même instance.',
+      'Répartition de charge\u202f: le même qu’ARRAffinity, envoyé avec SameSite=None pour que les requêtes intersites atteignent elles aussi la même instance.',
     lifetime: notStatedBy('Microsoft'),
     sourceUrl: AZURE_APP_SERVICE_ARR,
+  }),
+  // Azure Application Gateway's cookie-based affinity: "Application Gateway uses cookie-based affinity
+  // … the ApplicationGatewayAffinity cookie", and ApplicationGatewayAffinityCORS, with
+  // SameSite=None, for cross-site requests (rows c049562e-e15a-44e8-81c4-baf64fe9ca8f,
+  // 46ef85a0-166d-47f6-9769-2ab599e2cf90: a session cookie).
+  loadBalancerCookie({
+    id: 'azure-application-gateway-affinity',
+    provider: 'Microsoft',
+    service: 'Azure Application Gateway (cookie-based affinity)',
+    cookie: 'ApplicationGatewayAffinity',
+    match: 'exact',
+    purpose: 'Load balancing: sends the visitor’s requests to the same server of the back-end pool.',
+    purposeFr: 'Répartition de charge\u202f: envoie les requêtes du visiteur au même serveur du groupe principal.',
+    lifetime: SESSION,
+    sourceUrl: AZURE_APPLICATION_GATEWAY,
+  }),
+  loadBalancerCookie({
+    id: 'azure-application-gateway-affinity-cors',
+    provider: 'Microsoft',
+    service: 'Azure Application Gateway (cookie-based affinity)',
+    cookie: 'ApplicationGatewayAffinityCORS',
+    match: 'exact',
+    purpose:
+      'Load balancing: the same as ApplicationGatewayAffinity, sent with SameSite=None so that cross-site requests reach the same server too.',
+    purposeFr:
+      'Répartition de charge\u202f: le même qu’ApplicationGatewayAffinity, envoyé avec SameSite=None pour que les requêtes intersites atteignent elles aussi le même serveur.',
+    lifetime: SESSION,
+    sourceUrl: AZURE_APPLICATION_GATEWAY,
   }),
   // Azure Front Door's session affinity: "The cookies are called ASLBSA and ASLBSACORS" (rows
   // 2cd84dc9-cd06-4d89-a006-14b911e538e5, 33dd473d-db07-49aa-99b5-592f360a35ba). No lifetime given.
@@ -1272,7 +1317,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     cookie: 'ASLBSACORS',
     match: 'exact',
     purpose: 'Load balancing: the same as ASLBSA, for cross-site (CORS) requests.',
-    purposeFr: 'Répartition de charge\u202f: le même que ASLBSA, pour les requêtes intersites (CORS).',
+    purposeFr: 'Répartition de charge\u202f: le même qu’ASLBSA, pour les requêtes intersites (CORS).',
     lifetime: notStatedBy('Microsoft'),
     sourceUrl: AZURE_FRONT_DOOR,
   }),

@@ -220,6 +220,9 @@ describe('load balancers’ affinity cookies (exempt from consent: CNIL, délib�
     'ARRAffinitySameSite',
     'ASLBSA',
     'ASLBSACORS',
+    'ApplicationGatewayAffinity',
+    'ApplicationGatewayAffinityCORS',
+    'AWSALBAPP-0',
     '__cflb',
     'INGRESSCOOKIE',
     'BIGipServerpool_portal',
@@ -233,6 +236,11 @@ describe('load balancers’ affinity cookies (exempt from consent: CNIL, délib�
       recordCookieChange(site, browserCookie({ name, domain: HOST, session: true, expirationDate: undefined }), false, NOW);
     return buildReport(site, registry, NOW + 1).findings;
   };
+
+  it('elides "que" before a name opening with a vowel in its French purposes (qu’AWSALB)', () => {
+    const unelided = KNOWN_TRACKERS.filter((tracker) => /\bque [AEIOUaeiou]/.test(tracker.purposeFr)).map((tracker) => tracker.id);
+    expect(unelided).toEqual([]);
+  });
 
   it.each(AFFINITY)('describes %s as a necessary cookie from the known-tracker table', (name) => {
     expect(matchCookie(registry, HOST, { name, domain: HOST })).toMatchObject({ source: 'known-tracker', category: 'necessary' });
@@ -252,7 +260,7 @@ describe('load balancers’ affinity cookies (exempt from consent: CNIL, délib�
 
   it('hides no other cookie under a prefix: every name of the Open Cookie Database or the table a necessary family starts is that family’s', () => {
     const families = KNOWN_TRACKERS.filter((tracker) => tracker.match === 'prefix' && tracker.category === 'necessary');
-    expect(families.map((tracker) => tracker.cookie).sort()).toEqual(['BIGipServer', 'NSC_', 'nlbi_']);
+    expect(families.map((tracker) => tracker.cookie).sort()).toEqual(['AWSALBAPP', 'BIGipServer', 'NSC_', 'nlbi_']);
     for (const family of families) {
       const ocd = bundledOpenCookieDatabaseRows().filter((row) => row.name.startsWith(family.cookie) && row.name !== family.cookie);
       const table = KNOWN_TRACKERS.filter((tracker) => tracker !== family && tracker.cookie.startsWith(family.cookie));
