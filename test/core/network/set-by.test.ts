@@ -104,6 +104,16 @@ describe('setByOf', () => {
     expect(setByOf(event({ name: 'c50', at: T + 100 + SET_BY_WINDOW_MS + 1 }), log([many]), T + 100_000)).toEqual({ kind: 'script' });
   });
 
+  it('says a cookie near a redirect whose Set-Cookie headers were not given is unseen, not a script’s', () => {
+    const login = responseOfHarEntry({
+      startedDateTime: new Date(T).toISOString(),
+      time: 20,
+      request: { method: 'GET', url: 'https://data.tco.re/login' },
+      response: { status: 302, headersSize: -1, headers: [{ name: 'Location', value: '/' }] },
+    })!;
+    expect(setByOf(event({ at: T + 30 }), log([login]), T + 10_000)).toEqual({ kind: 'unseen' });
+  });
+
   it('waits for the window to pass before saying "script"', () => {
     expect(setByOf(event(), log([]), T + 100)).toEqual({ kind: 'pending' });
     expect(setByOf(event(), log([]), T + 50 + SET_BY_WINDOW_MS)).toEqual({ kind: 'script' });
