@@ -46,6 +46,9 @@ export const DEMO_HOST = 'demo.opendatasoft.com';
 /** A page of every portal host answering with a Set-Cookie without '=' (see `serve`), and that Set-Cookie's text. */
 export const BARE_COOKIE_PAGE = '/bare-cookie/';
 export const BARE_COOKIE_TEXT = 'ods_bare_marker';
+/** A sign-in page of every portal host: a 302 to the home page whose Set-Cookie sets LOGIN_COOKIE (see `serve`). */
+export const LOGIN_PAGE = '/login/';
+export const LOGIN_COOKIE = 'portal_login';
 
 export const PORTAL_HOSTS = [
   'data.toulouse-metropole.fr',
@@ -390,6 +393,13 @@ function serve({ host, path, query }: ReturnType<typeof requestTarget>, response
     response.end(
       `<!doctype html><html lang="fr"><title>Actualités</title><h1>Actualités</h1><script>document.cookie = '_ga=GA1.1.' + Math.random().toString(16).slice(2) + '; domain=${NOT_A_PORTAL}; path=/; max-age=' + (730 * 24 * 3600) + '; SameSite=Lax';</script></html>`,
     );
+    return;
+  }
+  if (path === LOGIN_PAGE) {
+    // A sign-in's redirect setting a cookie: Chrome often tells DevTools of such a hop before its
+    // Set-Cookie headers came (the DevTools panel's "set by" in real Chromium).
+    const login = `${LOGIN_COOKIE}=fixture-login-${Math.random().toString(36).slice(2)}; Path=/; HttpOnly; SameSite=Lax`;
+    response.writeHead(302, { location: '/', 'set-cookie': [login] }).end();
     return;
   }
   if (path === BARE_COOKIE_PAGE) {

@@ -7,7 +7,7 @@
  * script.
  */
 import type { NetworkResponse } from '../core/network/network-log.ts';
-import { responseOfHarEntry, type HarEntryLike } from '../core/network/network-log.ts';
+import { redirectMayLackSetCookie, responseOfHarEntry, type HarEntryLike } from '../core/network/network-log.ts';
 import type { BarePair } from '../core/network/set-cookie-header.ts';
 
 /** How long responses wait to go together (a page load sets its cookies in a burst of requests). */
@@ -24,11 +24,14 @@ export type NetworkCapture = {
  * @param bare how this browser reads a Set-Cookie without `=` (platform/devtools.ts `barePairReading`),
  *   or the promise of it: the requests heard before it settles wait for it, none read otherwise or
  *   lost; a rejected one reads as 'value' (a nameless cookie: never a value kept as a name)
+ * @param harEntries the entries DevTools holds now (platform/devtools.ts `harEntries`): where a
+ *   redirect's Set-Cookie headers are found once Chrome has them
  */
 export function createNetworkCapture(
   send: (responses: NetworkResponse[]) => Promise<unknown>,
   later: (run: () => void, ms: number) => unknown = setTimeout,
   bare: BarePair | Promise<BarePair> = 'value',
+  harEntries: () => Promise<HarEntryLike[]> = () => Promise.resolve([]),
 ): NetworkCapture {
   let batch: NetworkResponse[] = [];
   let scheduled = false;
@@ -42,7 +45,7 @@ export function createNetworkCapture(
     // not answer is lost, never sent twice (noteNetwork would log it twice): nothing else keeps it.
     send(responses).catch(() => undefined);
   };
-  const read = (entry: HarEntryLike, as: BarePair) => {
+  const keep = (entry: HarEntryLike, as: BarePair) => {
     const response = responseOfHarEntry(entry, as);
     if (!response) return;
     batch.push(response);
@@ -50,6 +53,15 @@ export function createNetworkCapture(
       scheduled = true;
       later(flush, BATCH_DELAY_MS);
     }
+  };
+  const read = (entry: HarEntryLike, as: BarePair) => {
+    if (!redirectMayLackSetCookie(entry)) return keep(entry, as);
+    // Chrome finishes a redirect before its Set-Cookie headers come: DevTools' own entry of it has
+    // them a moment later. Not found there (gone with the next page), the redirect's cookies are not known.
+    void harEntries()
+      .then((entries) => entries.find((each) => sameRequest(each, entry) && !redirectMayLackSetCookie(each)) ?? entry)
+      .catch(() => entry)
+      .then((found) => keep(found, as));
   };
   if (typeof bare !== 'string') {
     const settle = (settled: BarePair) => {
@@ -67,3 +79,7 @@ export function createNetworkCapture(
     },
   };
 }
+
+/** True when two HAR entries are of the same request: its URL, its start and its status. */
+const sameRequest = (a: HarEntryLike, b: HarEntryLike): boolean =>
+  a.request?.url === b.request?.url && a.startedDateTime === b.startedDateTime && a.response?.status === b.response?.status;

@@ -4,8 +4,9 @@
  * only through `panels.setThemeChangeHandler(fn)` and names the light theme "default", Firefox
  * only through the `panels.onThemeChanged` event and names it "light". Both give
  * `network.onRequestFinished` HAR entries with the Set-Cookie headers, values included (they are
- * dropped in core/network at once). Each function takes the API as a defaulted parameter; the
- * type below is both browsers' shape, each member optional where one browser lacks it.
+ * dropped in core/network at once); Chrome often gives a redirect's only later (`harEntries`).
+ * Each function takes the API as a defaulted parameter; the type below is both browsers' shape,
+ * each member optional where one browser lacks it.
  */
 import { browser, type Browser } from './browser.ts';
 import { onTabNavigated } from './tabs.ts';
@@ -31,6 +32,7 @@ export type DevtoolsApi = {
     };
     network?: {
       onRequestFinished?: BrowserEvent<(entry: HarEntryLike) => void>;
+      getHAR?: (callback: (log: unknown) => void) => unknown;
       onNavigated?: BrowserEvent<(url: string) => void>;
     };
   };
@@ -94,6 +96,23 @@ export async function createDevtoolsPanel(title: string, iconPath: string, pageP
 /** Calls `listener` with each request of the inspected tab as it completes (a HAR entry). */
 export function onHarEntry(listener: (entry: HarEntryLike) => void, devtools: DevtoolsApi = api()): void {
   devtools.devtools?.network?.onRequestFinished?.addListener(listener);
+}
+
+/**
+ * The HAR entries DevTools holds for the inspected tab now (since its page loaded, unless its log is
+ * preserved). Chrome answers getHAR by callback, Firefox with a promise: either is taken.
+ */
+export function harEntries(devtools: DevtoolsApi = api()): Promise<HarEntryLike[]> {
+  const getHAR = devtools.devtools?.network?.getHAR;
+  if (!getHAR) return Promise.resolve([]);
+  return new Promise((resolve, reject) => {
+    const answer = (log: unknown) => {
+      const entries = (log as { entries?: unknown } | null)?.entries;
+      resolve(Array.isArray(entries) ? (entries as HarEntryLike[]) : []);
+    };
+    const promised = getHAR(answer) as PromiseLike<unknown> | undefined;
+    if (typeof promised?.then === 'function') promised.then(answer, reject);
+  });
 }
 
 /** Calls `listener` when the inspected tab goes to another page; returns the unsubscribe function. */

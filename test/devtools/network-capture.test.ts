@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BATCH_DELAY_MS, createNetworkCapture } from '../../src/devtools/network-capture.ts';
-import type { NetworkResponse } from '../../src/core/network/network-log.ts';
+import type { HarEntryLike, NetworkResponse } from '../../src/core/network/network-log.ts';
 import type { BarePair } from '../../src/core/network/set-cookie-header.ts';
 import { barePairReading } from '../../src/platform/devtools.ts';
 import { createNetworkLogs } from '../../src/background/network-logs.ts';
@@ -14,7 +14,7 @@ const entry = (url: string, setCookies: string[]) => ({
   response: { status: 200, headers: setCookies.map((value) => ({ name: 'Set-Cookie', value })) },
 });
 
-function setup(fail = false, bare: BarePair | Promise<BarePair> = 'value') {
+function setup(fail = false, bare: BarePair | Promise<BarePair> = 'value', har: () => Promise<HarEntryLike[]> = async () => []) {
   const sent: NetworkResponse[][] = [];
   const timers: Array<{ run: () => void; ms: number }> = [];
   const capture = createNetworkCapture(
@@ -24,6 +24,7 @@ function setup(fail = false, bare: BarePair | Promise<BarePair> = 'value') {
     },
     (run, ms) => timers.push({ run, ms }),
     bare,
+    har,
   );
   return { capture, sent, timers };
 }
@@ -96,6 +97,37 @@ describe('network capture (the DevTools page)', () => {
     // The next response starts the next batch.
     capture.heard(entry('https://data.tco.re/', ['a=1']));
     expect(timers).toHaveLength(2);
+  });
+
+  it('reads a redirect whose Set-Cookie headers Chrome had not given yet from its own entry of getHAR, and says its cookies are unknown when that has none', async () => {
+    // Chrome finishes a redirect hop before its raw headers come (`headersSize` -1); getHAR, a moment later, has them.
+    const hop = (status: number, headersSize: number, setCookies: string[], url = 'https://data.tco.re/login') => ({
+      ...entry(url, setCookies),
+      response: { status, headersSize, headers: setCookies.map((value) => ({ name: 'Set-Cookie', value })) },
+    });
+    const heard = hop(302, -1, []);
+    const cases: Array<[string, () => Promise<HarEntryLike[]>, Partial<NetworkResponse>[]]> = [
+      // Its own entry (URL, start and status), another request's beside it.
+      [
+        'its cookies',
+        async () => [hop(302, 150, ['other=1'], 'https://data.tco.re/'), hop(302, 186, ['sessionid=SECRET; Path=/'])],
+        [{ status: 302, cookies: [{ name: 'sessionid', domain: null, expires: null }] }],
+      ],
+      // Its raw headers in, no Set-Cookie among them: it set none.
+      ['none', async () => [hop(302, 147, [])], []],
+      // Gone (the next page cleared DevTools' log), still without its headers, or no answer: not known.
+      ['unknown', async () => [], [{ status: 302, cookies: [], cookiesCut: true }]],
+      ['unknown', async () => [heard], [{ status: 302, cookies: [], cookiesCut: true }]],
+      ['unknown', () => Promise.reject(new Error('no HAR')), [{ status: 302, cookies: [], cookiesCut: true }]],
+    ];
+    for (const [what, har, expected] of cases) {
+      const { capture, sent, timers } = setup(false, 'value', har);
+      capture.heard(heard);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      timers.forEach((timer) => timer.run());
+      expect(sent.flat(), what).toMatchObject(expected);
+      expect(JSON.stringify(sent)).not.toContain('SECRET');
+    }
   });
 
   it('never throws when the worker cannot be reached', async () => {

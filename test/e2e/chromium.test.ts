@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageUnderTest } from '../../scripts/browsers/browser-under-test.ts';
 import { launchedForBlock } from './scenarios/launched.ts';
-import { DEMO_HOST, PORTAL_HOSTS, setCharterPageFault } from '../../scripts/demo-portal/server.ts';
+import { DEMO_HOST, LOGIN_COOKIE, LOGIN_PAGE, PORTAL_HOSTS, setCharterPageFault } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios/describe-extension.ts';
 import { firstExtensionPage, launchChromium, openDevtoolsPanel, protocolPage, stopServiceWorker } from '../../scripts/browsers/chromium.ts';
 import {
@@ -146,6 +146,36 @@ describe('Chromium: the real DevTools panel and side panel', () => {
     expect((await request(api, 'getNetworkLog', { tabId }))?.closedAt).toBeUndefined();
     await devtools.close();
     await expect.poll(async () => (await request(api, 'getNetworkLog', { tabId }))?.closedAt ?? null, { timeout: 10_000 }).not.toBeNull();
+    await Promise.all([site.close(), api.close()]);
+  });
+
+  it('names the redirect that set a cookie (a sign-in’s 302), whose Set-Cookie Chrome often tells DevTools of late, never a script', async () => {
+    const host = 'data.tco.re';
+    const api = await extensionPage(browser());
+    const site = await browser().context.newPage();
+    await site.goto(`http://${host}/`);
+    await waitForReport(api, host, (r) => presentNames(r).includes('sessionid'));
+    const { devtools, panel } = await openDevtoolsPanel(browser().context, site, PANEL_PAGE);
+    await panel.waitForSelector('main[data-state="ready"]');
+    if ((await panel.$('#tab-timeline')) !== null) await panel.click('#tab-timeline');
+    await pastDevtoolsOpening(api, await tabIdOf(api, `http://${host}/*`));
+    // Several sign-ins: the hop comes without its Set-Cookie about half the time (measured).
+    const lines = `${eventRow(LOGIN_COOKIE)} [data-set-by]`;
+    for (let round = 1; round <= 4; round++) {
+      await site.goto(`http://${host}${LOGIN_PAGE}`);
+      // Each event's line once it is final: named, or said to be a script's once its window passed.
+      await panel.waitForFunction(
+        ({ lines, round }) => {
+          const said = [...document.querySelectorAll(lines)].map((line) => line.getAttribute('data-set-by'));
+          return said.length === round && !said.includes('pending');
+        },
+        { lines, round },
+        { timeout: 10_000 },
+      );
+    }
+    const named = `by ${isolated('GET')} ${isolated(`http://${host}${LOGIN_PAGE}`)} (${isolated('302')})`;
+    expect(await panel.$$eval(lines, (all) => all.map((line) => line.textContent))).toEqual([named, named, named, named]);
+    await devtools.close();
     await Promise.all([site.close(), api.close()]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Frame } from 'puppeteer-core';
 import { launchedForBlock } from './scenarios/launched.ts';
-import { BARE_COOKIE_PAGE, BARE_COOKIE_TEXT, PORTAL_HOSTS } from '../../scripts/demo-portal/server.ts';
+import { BARE_COOKIE_PAGE, BARE_COOKIE_TEXT, LOGIN_COOKIE, LOGIN_PAGE, PORTAL_HOSTS } from '../../scripts/demo-portal/server.ts';
 import { EMBEDDING_SITE } from '../../scripts/demo-portal/census-portals.ts';
 import { auditExtension } from '../../scripts/audit/audit-extension.ts';
 import { clickConsent } from '../../scripts/audit/consent-banner.ts';
@@ -208,6 +208,12 @@ describe('Firefox ESR: the person grants access to a portal on its own domain', 
       `by ${isolated('GET')} ${isolated(`http://${host}${BARE_COOKIE_PAGE}`)} (${isolated('200')})`,
     );
     if (bare === '') expect(JSON.stringify(await request(api, 'getNetworkLog', { tabId }))).not.toContain(BARE_COOKIE_TEXT);
+    // A sign-in's redirect that sets a cookie: named as any response (Chrome's late Set-Cookie: chromium.test.ts).
+    await site.goto(`http://${host}${LOGIN_PAGE}`);
+    await panel.waitFor(`${eventRow(LOGIN_COOKIE)} [data-set-by="response"]`, 10_000);
+    expect(await panel.texts(`${eventRow(LOGIN_COOKIE)} [data-set-by]`)).toEqual([
+      `by ${isolated('GET')} ${isolated(`http://${host}${LOGIN_PAGE}`)} (${isolated('302')})`,
+    ]);
     // DevTools closed: the worker hears its page's port end, and the tab's log says when (what
     // comes after is no longer said to be a script's).
     expect((await request(api, 'getNetworkLog', { tabId }))?.closedAt).toBeUndefined();

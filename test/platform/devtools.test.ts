@@ -5,6 +5,7 @@ import {
   holdDevtoolsSession,
   RECONNECT_AFTER_MS,
   devtoolsTheme,
+  harEntries,
   inspectedTabId,
   onDevtoolsThemeChanged,
   onHarEntry,
@@ -93,6 +94,16 @@ describe('platform devtools', () => {
     expect(navigations).toBe(1);
     expect(() => onHarEntry(() => undefined, firefoxDevtools().api)).not.toThrow();
     expect(onInspectedPageNavigated(() => undefined, {})).toBeTypeOf('function');
+  });
+
+  it('read the HAR entries DevTools holds, answered by callback (Chrome) or by promise (Firefox); none without the API or a log', async () => {
+    const entries = [{ request: { url: 'https://data.tco.re/login' } }];
+    const withGetHAR = (getHAR: (callback: (log: unknown) => void) => unknown): DevtoolsApi => ({ devtools: { network: { getHAR } } });
+    expect(await harEntries(withGetHAR((callback) => void callback({ entries })))).toEqual(entries);
+    expect(await harEntries(withGetHAR(async () => ({ entries })))).toEqual(entries);
+    expect(await harEntries(withGetHAR((callback) => void callback(undefined)))).toEqual([]);
+    expect(await harEntries({})).toEqual([]);
+    await expect(harEntries(withGetHAR(() => Promise.reject(new Error('no toolbox'))))).rejects.toThrow('no toolbox');
   });
 
   it('hear the inspected tab go to a browser page, which Chrome does not tell DevTools of, through the tab’s updates; until unsubscribed', () => {

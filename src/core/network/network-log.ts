@@ -133,8 +133,9 @@ export type NetworkResponse = {
   /** The cookies its `Set-Cookie` headers set or removed, values left out. */
   cookies: LoggedCookie[];
   /**
-   * True when it set more cookies than COOKIES_PER_RESPONSE and the rest were not kept: a cookie
-   * event near it may be one of those, so none is said to be a script's (set-by.ts). Absent otherwise.
+   * True when it may have set cookies not kept here: more than COOKIES_PER_RESPONSE (the rest were
+   * not kept), or a redirect whose Set-Cookie headers the browser never gave (`redirectMayLackSetCookie`).
+   * A cookie event near it may be one of those, so none is said to be a script's (set-by.ts). Absent otherwise.
    */
   cookiesCut?: true;
 };
@@ -180,12 +181,32 @@ export type HarEntryLike = {
   startedDateTime?: unknown;
   time?: unknown;
   request?: { method?: unknown; url?: unknown };
-  response?: { status?: unknown; headers?: unknown };
+  response?: { status?: unknown; headers?: unknown; headersSize?: unknown };
 };
 
+/** True for a header named Set-Cookie, in any case. */
+function isSetCookie(header: unknown): boolean {
+  const name = (header as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && name.toLowerCase() === 'set-cookie';
+}
+
 /**
- * The response of a HAR entry, or null when it set no cookie (or is not http(s)). Values are
- * dropped here. `bare`: how the browser reads a Set-Cookie without `=` (its name in Firefox).
+ * True for a redirect (3xx) whose entry may lack its Set-Cookie headers: Chrome finishes a redirect
+ * hop before its raw headers (Set-Cookie among them) come, and gives `headersSize` -1 until they
+ * do (measured in Chromium: a login's 302 came so about half the time; getHAR, a moment later,
+ * had them, with their size). An entry with a Set-Cookie, or a size, has them all.
+ */
+export function redirectMayLackSetCookie(entry: HarEntryLike): boolean {
+  const { status, headersSize, headers } = entry.response ?? {};
+  if (typeof status !== 'number' || status < 300 || status > 399) return false;
+  if (typeof headersSize === 'number' && headersSize >= 0) return false;
+  return !(Array.isArray(headers) && headers.some(isSetCookie));
+}
+
+/**
+ * The response of a HAR entry, or null when it set no cookie (or is not http(s)); a redirect
+ * that may have set some (`redirectMayLackSetCookie`) with none known. Values are dropped here.
+ * `bare`: how the browser reads a Set-Cookie without `=` (its name in Firefox).
  */
 export function responseOfHarEntry(entry: HarEntryLike, bare: BarePair = 'value'): NetworkResponse | null {
   const headers = Array.isArray(entry.response?.headers) ? (entry.response.headers as unknown[]) : [];
@@ -200,18 +221,20 @@ export function responseOfHarEntry(entry: HarEntryLike, bare: BarePair = 'value'
     if (lower === 'set-cookie') lines.push(value);
     else if (lower === 'date' && !dateRead) [serverTime, dateRead] = [serverTimeOf(value), true];
   }
-  if (lines.length === 0) return null;
+  // A redirect whose Set-Cookie headers did not come may have set cookies: kept, they are not known.
+  const unknown = lines.length === 0 && redirectMayLackSetCookie(entry);
+  if (lines.length === 0 && !unknown) return null;
   const requested = typeof entry.request?.url === 'string' ? entry.request.url : null;
   const url = requested === null ? null : urlWithoutQueryValues(requested);
   const startedAt = typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : Number.NaN;
   if (requested === null || url === null || !Number.isFinite(startedAt)) return null;
   // One more than kept is read, to know whether any was left out.
   const read = parseSetCookieHeaders(lines, COOKIES_PER_RESPONSE + 1, bare);
-  const cut = read.length > COOKIES_PER_RESPONSE;
+  const cut = unknown || read.length > COOKIES_PER_RESPONSE;
   // The host of the URL requested, not of the URL kept (a long one is cut).
   const host = hostOfUrl(requested);
   const cookies = read.slice(0, COOKIES_PER_RESPONSE).flatMap((facts) => logCookie(facts, startedAt, host, serverTime) ?? []);
-  if (cookies.length === 0) return null;
+  if (cookies.length === 0 && !unknown) return null;
   const time = typeof entry.time === 'number' && Number.isFinite(entry.time) && entry.time > 0 ? entry.time : 0;
   const method = typeof entry.request?.method === 'string' ? entry.request.method.slice(0, 20).toUpperCase() : 'GET';
   const status = typeof entry.response?.status === 'number' ? entry.response.status : 0;

@@ -34,11 +34,14 @@ export type SetBy =
   | { kind: 'pending' };
 
 /**
- * One response's first Set-Cookie that sets a cookie (a name and a domain or host), or its first
- * that removes it (an expiry already past): where it stands, what it said. One line of a header
- * makes one change of the cookie, so an entry is credited with at most one event.
+ * One response's Set-Cookie lines that set a cookie (a name and a domain or host), or those that
+ * remove it (an expiry already past): where the first stands, what each said, in header order.
+ * One line makes one change of the cookie (`Path=/` and `Path=/two` are two cookies; PHP writes
+ * PHPSESSID twice), so an entry is credited with one event per line at most.
  */
-type Entry = { order: number; index: number; response: NetworkResponse; cookie: LoggedCookie; removes: boolean };
+type Entry = { order: number; index: number; response: NetworkResponse; lines: LoggedCookie[]; removes: boolean };
+/** The Set-Cookie line an event is credited with, and its response. */
+type Credit = { response: NetworkResponse; cookie: LoggedCookie };
 /** Entries by cookie name, then by domain (or host), in log order: at most a setting and a removing one per response. */
 type Entries = Map<string, Map<string, Entry[]>>;
 /** A log's Set-Cookies, looked up by what they wrote: on a domain (`Domain=`) or host-only (the response's host). */
@@ -60,16 +63,19 @@ function hostOf(url: string): string | null {
 }
 
 /**
- * Adds the response's first Set-Cookie of this name for `key` that sets it, or its first that
- * removes it; a later one of the same response and kind is never taken. A response's entries
- * are the last of their list: at most two to look at.
+ * Adds a Set-Cookie line for `key` (an entry of one line): to its response's entry of the same
+ * kind (setting or removing) when there is one, otherwise as a new entry. A response's entries are
+ * the last of their list: at most two to look at, constant work a line.
  */
 function add(entries: Entries, key: string, entry: Entry): void {
-  let byKey = entries.get(entry.cookie.name);
-  if (!byKey) entries.set(entry.cookie.name, (byKey = new Map<string, Entry[]>()));
+  const name = entry.lines[0]!.name;
+  let byKey = entries.get(name);
+  if (!byKey) entries.set(name, (byKey = new Map<string, Entry[]>()));
   const list = byKey.get(key);
-  if (!list) byKey.set(key, [entry]);
-  else if (!list.slice(-2).some((other) => other.order === entry.order && other.removes === entry.removes)) list.push(entry);
+  const same = list?.slice(-2).find((other) => other.order === entry.order && other.removes === entry.removes);
+  if (same) same.lines.push(entry.lines[0]!);
+  else if (list) list.push(entry);
+  else byKey.set(key, [entry]);
 }
 
 /** The log's index: one pass over its responses and their cookies, each response's URL read once. */
@@ -80,7 +86,7 @@ function indexOf(log: NetworkLog): Index {
   log.responses.forEach((response, order) => {
     const host = response.cookies.some((cookie) => cookie.domain === null) ? hostOf(response.url) : null;
     response.cookies.forEach((cookie, at) => {
-      const entry = { order, index: at, response, cookie, removes: removesCookie(cookie, response) };
+      const entry = { order, index: at, response, lines: [cookie], removes: removesCookie(cookie, response) };
       if (cookie.domain !== null) add(index.onDomain, cookie.domain, entry);
       else if (host !== null) add(index.hostOnly, host, entry);
     });
@@ -132,7 +138,7 @@ const attributable = (event: CookieEvent) => !event.found && !event.byBrowser;
  * distance); between equally near ones, the earlier event, then the earlier Set-Cookie in the
  * log. An event with no Set-Cookie left within its window is credited with none.
  */
-function credit(events: readonly CookieEvent[], log: NetworkLog): Map<CookieEvent, Entry> {
+function credit(events: readonly CookieEvent[], log: NetworkLog): Map<CookieEvent, Credit> {
   const index = indexOf(log);
   const pairs: Array<{ event: number; entry: Entry; distance: number }> = [];
   events.forEach((event, at) => {
@@ -144,13 +150,15 @@ function credit(events: readonly CookieEvent[], log: NetworkLog): Map<CookieEven
     }
   });
   pairs.sort((a, b) => a.distance - b.distance || a.event - b.event || a.entry.order - b.entry.order || a.entry.index - b.entry.index);
-  const credited = new Map<CookieEvent, Entry>();
-  const used = new Set<Entry>();
+  const credited = new Map<CookieEvent, Credit>();
+  // How many of each entry's lines are credited already: the next event takes the next line.
+  const used = new Map<Entry, number>();
   for (const { event, entry } of pairs) {
     const each = events[event]!;
-    if (credited.has(each) || used.has(entry)) continue;
-    credited.set(each, entry);
-    used.add(entry);
+    const taken = used.get(entry) ?? 0;
+    if (credited.has(each) || taken === entry.lines.length) continue;
+    credited.set(each, { response: entry.response, cookie: entry.lines[taken]! });
+    used.set(entry, taken + 1);
   }
   return credited;
 }
@@ -172,17 +180,17 @@ function covers(log: NetworkLog, event: CookieEvent): boolean {
   return log.closedAt === undefined || event.at + SET_BY_WINDOW_MS <= log.closedAt;
 }
 
-/** What set `event`, credited with `entry` (or none) in the tab's `log`, at time `now`. */
-function answer(event: CookieEvent, entry: Entry | undefined, log: NetworkLog, now: number): SetBy | null {
+/** What set `event`, credited with a Set-Cookie line (or none) in the tab's `log`, at time `now`. */
+function answer(event: CookieEvent, credited: Credit | undefined, log: NetworkLog, now: number): SetBy | null {
   if (!attributable(event)) return null;
-  if (entry) return { kind: 'response', response: entry.response, cookie: entry.cookie };
+  if (credited) return { kind: 'response', ...credited };
   if (!covers(log, event)) return { kind: 'unseen' };
   if (now < event.at + SET_BY_WINDOW_MS) return { kind: 'pending' };
   return { kind: 'script' };
 }
 
 /** The cookie events of a timeline and what each was credited with, for one log (see `creditsOf`). */
-type Credits = { responses: readonly NetworkResponse[]; events: ReadonlySet<CookieEvent>; credited: Map<CookieEvent, Entry> };
+type Credits = { responses: readonly NetworkResponse[]; events: ReadonlySet<CookieEvent>; credited: Map<CookieEvent, Credit> };
 
 /**
  * Each timeline's credits, computed once per log: the panel asks again as the clock moves (an

@@ -7,6 +7,7 @@ import {
   MAX_URL_LENGTH,
   NETWORK_LOG_BYTES,
   NETWORK_LOG_LIMIT,
+  redirectMayLackSetCookie,
   responseOfHarEntry,
   urlWithoutQueryValues,
   withResponses,
@@ -225,6 +226,29 @@ describe('responseOfHarEntry', () => {
     expect(responseOfHarEntry({ ...harEntry([{ name: 'set-cookie', value: 'a=1' }]), startedDateTime: 'yesterday' })).toBeNull();
     expect(responseOfHarEntry(harEntry([{ name: 'set-cookie', value: 'a=1' }], 'blob:https://x/y'))).toBeNull();
     expect(responseOfHarEntry({ response: { headers: [null, 3, { name: 'set-cookie' }] } })).toBeNull();
+  });
+
+  it('keeps a redirect whose Set-Cookie headers the browser had not given yet as a response of unknown cookies, never as none', () => {
+    // Chrome finishes a redirect hop before its raw headers come: `headersSize` -1, no Set-Cookie (measured, Chromium).
+    const redirect = (headersSize: number, status = 302) => ({
+      ...harEntry([{ name: 'Location', value: '/' }], 'https://data.tco.re/login?next=/account'),
+      request: { method: 'GET', url: 'https://data.tco.re/login?next=/account' },
+      response: { status, headersSize, headers: [{ name: 'Location', value: '/' }] },
+    });
+    expect(redirectMayLackSetCookie(redirect(-1))).toBe(true);
+    expect(responseOfHarEntry(redirect(-1))).toEqual({
+      method: 'GET',
+      url: 'https://data.tco.re/login?next=',
+      status: 302,
+      startedAt: Date.parse('2026-11-30T10:00:00.000Z'),
+      finishedAt: Date.parse('2026-11-30T10:00:00.000Z') + 120.5,
+      cookies: [],
+      cookiesCut: true,
+    });
+    // Its raw headers in (a size), or not a redirect: it set none.
+    expect(redirectMayLackSetCookie(redirect(147))).toBe(false);
+    expect(responseOfHarEntry(redirect(147))).toBeNull();
+    expect(responseOfHarEntry(redirect(-1, 200))).toBeNull();
   });
 
   it('keeps at most COOKIES_PER_RESPONSE cookies of one response', () => {

@@ -128,12 +128,11 @@ function couldMake(response: NetworkResponse, cookie: LoggedCookie, event: Cooki
   return writes(cookie, response.url, event) && removes === (event.type === 'removed');
 }
 
-/** Each response's first line that could have made `event`, within the event's window (one change of the cookie a line). */
+/** Every line of the responses that could have made `event`, within the event's window (one change of the cookie a line). */
 function candidates(log: NetworkLog, event: CookieEvent): Line[] {
   return log.responses.flatMap((response, index) => {
     if (event.at < response.startedAt - SET_BY_WINDOW_MS || event.at > response.finishedAt + SET_BY_WINDOW_MS) return [];
-    const cookie = response.cookies.findIndex((each) => couldMake(response, each, event));
-    return cookie < 0 ? [] : [{ response: index, cookie }];
+    return response.cookies.flatMap((each, cookie) => (couldMake(response, each, event) ? [{ response: index, cookie }] : []));
   });
 }
 

@@ -104,6 +104,16 @@ describe('setByOf', () => {
     expect(setByOf(event({ name: 'c50', at: T + 100 + SET_BY_WINDOW_MS + 1 }), log([many]), T + 100_000)).toEqual({ kind: 'script' });
   });
 
+  it('says a cookie near a redirect whose Set-Cookie headers were not given is unseen, not a script’s', () => {
+    const login = responseOfHarEntry({
+      startedDateTime: new Date(T).toISOString(),
+      time: 20,
+      request: { method: 'GET', url: 'https://data.tco.re/login' },
+      response: { status: 302, headersSize: -1, headers: [{ name: 'Location', value: '/' }] },
+    })!;
+    expect(setByOf(event({ at: T + 30 }), log([login]), T + 10_000)).toEqual({ kind: 'unseen' });
+  });
+
   it('waits for the window to pass before saying "script"', () => {
     expect(setByOf(event(), log([]), T + 100)).toEqual({ kind: 'pending' });
     expect(setByOf(event(), log([]), T + 50 + SET_BY_WINDOW_MS)).toEqual({ kind: 'script' });
@@ -267,6 +277,22 @@ describe('setByOfTimeline', () => {
     ]);
   });
 
+  it('credits each of a response’s lines of one name with its own event: one name on two paths, or one cookie written twice', () => {
+    // Two cookies (`Path=/` and `Path=/two`: RFC 6265 §5.3), then PHP's two PHPSESSID lines (one cookie, two changes).
+    for (const lines of [
+      ['lang=fr; Path=/', 'lang=fr; Path=/two'],
+      ['lang=first; Path=/', 'lang=second; Path=/'],
+    ]) {
+      const page = response(lines);
+      const events = [event({ name: 'lang', at: T + 60 }), event({ name: 'lang', type: 'changed', at: T + 61 })];
+      const setBy = setByOfTimeline(events, log([page]), T + 10_000);
+      expect(events.map((each) => setBy(each))).toEqual([
+        { kind: 'response', response: page, cookie: page.cookies[0] },
+        { kind: 'response', response: page, cookie: page.cookies[1] },
+      ]);
+    }
+  });
+
   it('skips markers, answers nothing for a found cookie or without a log, and answers an event of no timeline alone', () => {
     const page = response(['sessionid=1']);
     const timeline = [{ type: 'worker-restart' as const, at: T }, event(), event({ type: 'changed', at: T + 70, found: true })];
@@ -298,12 +324,12 @@ describe('setByOf on a hostile log', () => {
     expect(new Set(events.map((each) => setByOf(each, others, T + 100_000)?.kind))).toEqual(new Set(['script']));
     const same = full(() => 'portal.example');
     expect(events.map((each) => setByOf(each, same, T + 100_000)).every((answer) => answer?.kind === 'response')).toBe(true);
-    // A whole timeline: each response's one Set-Cookie of the cookie explains one event, and no more.
+    // A whole timeline: each Set-Cookie line of the cookie explains one event, and no more (more lines than events here).
     const credited = events
       .map(setByOfTimeline(events, same, T + 100_000))
-      .flatMap((answer) => (answer?.kind === 'response' ? [answer.response] : []));
-    expect(credited).toHaveLength(NETWORK_LOG_LIMIT);
-    expect(new Set(credited).size).toBe(NETWORK_LOG_LIMIT);
+      .flatMap((answer) => (answer?.kind === 'response' ? [answer.cookie] : []));
+    expect(credited).toHaveLength(events.length);
+    expect(new Set(credited).size).toBe(events.length);
     // Responses 46 to 55 were under way at T + 555: the first of them, and its first Set-Cookie.
     expect(setByOf(events[555]!, same, T + 100_000)).toMatchObject({
       response: same.responses[46],
