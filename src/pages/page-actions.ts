@@ -14,13 +14,16 @@ import { markFirst } from '../core/timing-marks.ts';
 
 /**
  * The site to show: `?host=HOST` (and `&store=ID`) when the page names one (a full-tab view for
- * debugging, and for tests), else the active tab's; null when that is no web site.
+ * debugging, and for tests), else the active tab's (the page it is loading, if the browser says);
+ * null when that is no web site.
  */
 export async function siteOfPage(params: URLSearchParams, activeTab: () => Promise<TabSite | undefined>): Promise<SiteQuery | null> {
   const named = siteNamedByPage(params);
   if (named) return named;
   const tab = await activeTab();
-  const host = webHost(tab?.url);
+  // A tab still loading a page shows the one it leaves: Chrome names the next (pendingUrl, only where
+  // the extension may read it); Firefox names none (measured in Firefox ESR), the popup follows its tab there.
+  const host = webHost(tab?.pendingUrl ?? tab?.url);
   return host ? { host, ...(tab?.storeId ? { storeId: tab.storeId } : {}) } : null;
 }
 

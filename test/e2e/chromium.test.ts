@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { PageUnderTest } from '../../scripts/browsers/browser-under-test.ts';
 import { launchedForBlock } from './scenarios/launched.ts';
-import { DEMO_HOST, LOGIN_COOKIE, LOGIN_PAGE, PORTAL_HOSTS, setCharterPageFault } from '../../scripts/demo-portal/server.ts';
+import {
+  CHARTER_PAGE,
+  DEMO_HOST,
+  heldCharterReadCount,
+  LOGIN_COOKIE,
+  LOGIN_PAGE,
+  PORTAL_HOSTS,
+  setCharterPageFault,
+} from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios/describe-extension.ts';
 import { firstExtensionPage, launchChromium, openDevtoolsPanel, protocolPage, stopServiceWorker } from '../../scripts/browsers/chromium.ts';
 import {
@@ -14,7 +22,7 @@ import {
   waitForReport,
 } from '../../scripts/browsers/extension-api.ts';
 import { FORGOTTEN, seenRow, visitPortal } from './scenarios/context.ts';
-import { openToolbarPopup } from '../../scripts/browsers/toolbar-action.ts';
+import { openToolbarPopup, poll } from '../../scripts/browsers/toolbar-action.ts';
 import { eventRow, PANEL_PAGE, pastDevtoolsOpening, SIDE_PANEL_PAGE } from './scenarios/panels.ts';
 import { mkdirSync } from 'node:fs';
 import { SCREENSHOT_DIR } from './scenarios/popup.ts';
@@ -69,6 +77,32 @@ describe('Chromium: the popup the toolbar button opens', () => {
     expect(await popup.texts('main[data-state="no-site"] > p.status')).toEqual([localeTranslate('en')('noSite')]);
     await popup.close();
     await page.close();
+  });
+
+  it('on a tab still loading a portal (its server slow to answer), shows the portal, never that the tab shows no page', async () => {
+    const host = 'data.tco.re';
+    const start = 'data:text/html,<title>before the portal</title>';
+    const site = await browser().newPage();
+    await site.goto(start);
+    setCharterPageFault(host, 'hold');
+    try {
+      const portal = `http://${host}${CHARTER_PAGE}`;
+      const loading = site.goto(portal);
+      // Heard if the test fails first, never an unhandled rejection.
+      loading.catch(() => undefined);
+      await poll('the tab asked for the portal’s page', 10_000, async () => (heldCharterReadCount(host) > 0 ? true : undefined));
+      // The tab still shows the page it leaves; Chrome names the one it loads (pendingUrl) to an
+      // extension that may read it, as it names it to DevTools' targets.
+      const popup = await openToolbarPopup(browser().context, extensionId(), portal);
+      await popup.waitFor(`main[data-state="ready"] .report[data-host="${host}"]`);
+      setCharterPageFault(host, null);
+      await loading;
+      await popup.waitFor(seenRow('sessionid'));
+      await popup.close();
+    } finally {
+      setCharterPageFault(host, null);
+      await site.close();
+    }
   });
 });
 

@@ -36,6 +36,15 @@ describe('siteOfPage', () => {
     });
   });
 
+  it('shows the site a tab is still loading (Chrome’s pendingUrl), not the page it leaves', async () => {
+    // Opened while the portal's server is slow to answer: the tab still shows the blank page it left.
+    const loading = { tabId: 1, url: 'about:blank', storeId: undefined, pendingUrl: 'https://data.tco.re/explore/' };
+    expect(await siteOfPage(new URLSearchParams(), async () => loading)).toEqual({ host: 'data.tco.re' });
+    expect(await siteOfPage(new URLSearchParams(), async () => ({ ...loading, url: 'https://itie.opendatasoft.com/' }))).toEqual({
+      host: 'data.tco.re',
+    });
+  });
+
   it('shows nothing for a tab that is no web site, or one whose address it may not see', async () => {
     expect(await siteOfPage(new URLSearchParams(), async () => ({ tabId: 1, url: 'about:addons', storeId: undefined }))).toBeNull();
     expect(await siteOfPage(new URLSearchParams(), async () => ({ tabId: 1, url: undefined, storeId: undefined }))).toBeNull();
