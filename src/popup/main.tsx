@@ -37,18 +37,20 @@ const options: PageOptions = {
 };
 mountPage(root, options, platform);
 
-// The tools wait for answers the report need not: loaded, asked, and mounted again once known,
-// after the report's view and the frame after next, which paints the report: their file, their
-// questions to the browser and the page mounted again held that paint back. With the tabs' views
-// preloaded after it too (ReportView), the report's first line was painted (Element Timing, as
-// `npm run bench` reads it) 88 against 96 ms from navigation, 25 alternating opens each; 84
-// against 92 and 80 against 92 in two earlier rounds. The popup is always shown: its frames come.
+// The tools and the following of the popup's tab (popup-tools.ts; the site is found again as it
+// starts, so a page the tab loaded meanwhile is shown) wait for answers the report need not:
+// loaded, asked, and mounted again once known, after the report's view and the frame after next,
+// which paints the report: their file, their questions to the browser and the page mounted again
+// held that paint back. With the tabs' views preloaded after it too (ReportView), the report's
+// first line was painted (Element Timing, as `npm run bench` reads it) 88 against 96 ms from
+// navigation, 25 alternating opens each; 84 against 92 and 80 against 92 in two earlier rounds.
+// The popup is always shown: its frames come.
 void ReportView.preload()
   .catch(() => undefined)
   .then(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted)))))
   .then(() => import('./popup-tools.ts'))
-  .then(({ popupTools }) => popupTools())
+  .then(({ popupAdditions }) => popupAdditions())
   .then(
-    (tools) => tools && mountPage(root, { ...options, tools }, platform),
+    (additions) => mountPage(root, { ...options, ...additions }, platform),
     () => undefined,
   );

@@ -104,6 +104,17 @@ describe('Chromium: the popup the toolbar button opens', () => {
       await site.close();
     }
   });
+
+  it('follows its tab to another portal while it is open', async () => {
+    const site = await visitPortal(browser(), 'data.tco.re');
+    const popup = await openToolbarPopup(browser().context, extensionId(), await address(site));
+    await popup.waitFor('main[data-state="ready"] .report[data-host="data.tco.re"]');
+    await site.goto('http://itie.opendatasoft.com/');
+    await popup.waitFor('main[data-state="ready"] .report[data-host="itie.opendatasoft.com"]');
+    await popup.waitFor(seenRow('sessionid'));
+    await popup.close();
+    await site.close();
+  });
 });
 
 describe('Chromium', () => describeInFrench((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port }, language: 'fr' })));

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Frame } from 'puppeteer-core';
 import { launchedForBlock } from './scenarios/launched.ts';
-import { BARE_COOKIE_PAGE, BARE_COOKIE_TEXT, LOGIN_COOKIE, LOGIN_PAGE, PORTAL_HOSTS } from '../../scripts/demo-portal/server.ts';
+import {
+  BARE_COOKIE_PAGE,
+  BARE_COOKIE_TEXT,
+  CHARTER_PAGE,
+  heldCharterReadCount,
+  LOGIN_COOKIE,
+  LOGIN_PAGE,
+  PORTAL_HOSTS,
+  setCharterPageFault,
+} from '../../scripts/demo-portal/server.ts';
 import { EMBEDDING_SITE } from '../../scripts/demo-portal/census-portals.ts';
 import { auditExtension } from '../../scripts/audit/audit-extension.ts';
 import { clickConsent } from '../../scripts/audit/consent-banner.ts';
@@ -25,6 +34,7 @@ import { eventRow, PANEL_PAGE, pastDevtoolsOpening } from './scenarios/panels.ts
 import { localeTranslate } from '../support/locale-translate.ts';
 import { firefoxSidebar, openFirefoxToolbarPopup, showFirefoxTab } from '../../scripts/browsers/firefox-toolbar.ts';
 import { isolated } from '../../src/platform/i18n.ts';
+import { poll } from '../../scripts/browsers/toolbar-action.ts';
 import { extensionDir, geckoId, type PageUnderTest } from '../../scripts/browsers/browser-under-test.ts';
 import { describeEmbeddedContent } from './scenarios/embedded-content.ts';
 import { describeInFrench } from './scenarios/french.ts';
@@ -91,6 +101,32 @@ describe('Firefox ESR: the popup the toolbar button opens, and the sidebar it op
     expect(await popup.texts('main[data-state="no-site"] > p.status')).toEqual([localeTranslate('en')('noSite')]);
     await popup.close();
     await Promise.all([blank.close(), api.close()]);
+  });
+
+  it('on a tab still loading a portal (its server slow to answer), shows the portal once its page is there', async () => {
+    const host = 'data.tco.re';
+    const start = 'data:text/html,before-the-portal';
+    const api = await extensionPage(browser());
+    const site = await browser().newPage();
+    await site.goto(start);
+    setCharterPageFault(host, 'hold');
+    try {
+      const loading = site.goto(`http://${host}${CHARTER_PAGE}`);
+      // Heard if the test fails first, never an unhandled rejection.
+      loading.catch(() => undefined);
+      await poll('the tab asked for the portal’s page', 10_000, async () => (heldCharterReadCount(host) > 0 ? true : undefined));
+      // Firefox names no page a tab is loading (no pendingUrl; measured): the popup says the tab
+      // shows no page it can read, then follows its tab there once the page commits.
+      const popup = await openFirefoxToolbarPopup(browser(), addon(), api, start);
+      await popup.waitFor('main[data-state="no-site"]');
+      setCharterPageFault(host, null);
+      await loading;
+      await popup.waitFor(`main[data-state="ready"] .report[data-host="${host}"]`);
+      await popup.close();
+    } finally {
+      setCharterPageFault(host, null);
+      await Promise.all([site.close(), api.close()]);
+    }
   });
 
   it('opens the sidebar with a click in the popup; the sidebar follows the tab shown in its window, live', async () => {
