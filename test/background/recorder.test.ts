@@ -873,6 +873,35 @@ describe('recorder', () => {
     ).toContain('before-consent VISITOR_INFO1_LIVE');
   });
 
+  it('judges YouTube cookies told late after the record was dropped to make room by the choice it kept, never as before any choice (re-review rrTl 1)', async () => {
+    const { recorder, store } = await setup();
+    const T = Date.UTC(2026, 11, 6, 10, 0, 0);
+    const pref = (ga: boolean, at: number) =>
+      browserCookie({
+        name: 'cookies_preferences',
+        domain: 'data.tco.re',
+        httpOnly: false,
+        value: encodeURIComponent(JSON.stringify({ functional_cookies: true, ga, timestamp: at })),
+      });
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.tco.re' }), false, 'explicit', T);
+    await recorder.cookieChanged(pref(true, T + 100), false, 'explicit', T + 100);
+    // Both stored while accepted, matched to their responses later.
+    const ysc = browserCookie({ name: 'YSC', domain: '.youtube.com', hostOnly: false });
+    const yscOrder = recorder.heard(ysc);
+    const visitor = browserCookie({ name: 'VISITOR_INFO1_LIVE', domain: '.youtube.com', hostOnly: false });
+    const visitorOrder = recorder.heard(visitor);
+    await recorder.cookieChanged(pref(false, T + 2000), false, 'explicit', T + 2000);
+    await recorder.withSite('data.tco.re', '0', (site) => store.put(evictedRecord(site, T + 2500)));
+    await recorder.thirdPartySet({ host: 'data.tco.re', page: '/', via: 'response', cookie: visitor, at: T + 1800, order: visitorOrder });
+    await recorder.cookieChanged(pref(true, T + 3000), false, 'explicit', T + 3000);
+    await recorder.thirdPartySet({ host: 'data.tco.re', page: '/', via: 'response', cookie: ysc, at: T + 1500, order: yscOrder });
+    const site = await recorder.site('data.tco.re', '0');
+    expect(site.timeline[0]?.type).toBe('evicted');
+    expect(
+      buildReport(site, buildBundledRegistry(bundledOpenCookieDatabaseRows()), T + 6000).findings.map((f) => `${f.kind} ${f.cookie}`),
+    ).not.toContain('before-consent YSC');
+  });
+
   it.each([
     ['accepted', true, 'after-accept', 'after-accept'],
     ['refused', false, 'after-refuse', 'after-choice'],

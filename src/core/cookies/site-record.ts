@@ -350,13 +350,16 @@ export function consentAt(site: SiteRecord, choicesSince: number): Pick<SiteCons
  * Where the event of a cookie heard before the site's last `choicesSince` choices goes in its
  * timeline: before the first of them, as it was heard (the timeline reads oldest first, and a
  * cookie of embedded content is told up to 10 s late). The start when some of them are no longer
- * kept. Only its place: it is judged by those choices' order all the same (consentAt).
+ * kept, and never before the marker of a record dropped to make room: consentAt and
+ * consentByClockAt read a timeline begun by it as missing its older choices. Only its place: it is
+ * judged by those choices' order all the same (consentAt).
  */
 function placeBeforeChoices(site: SiteRecord, choicesSince: number): number {
   if (choicesSince <= 0) return site.timeline.length;
   let skipped = 0;
   for (let i = site.timeline.length - 1; i >= 0; i--) {
     const event = site.timeline[i]!;
+    if (event.type === 'evicted') return i + 1;
     if ('consent' in event && event.consent !== undefined && ++skipped === choicesSince) return i;
   }
   return 0;

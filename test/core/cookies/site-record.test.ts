@@ -309,6 +309,32 @@ describe('recordCookieChange', () => {
     ]);
   });
 
+  it('never places a cookie told late before the marker of a record dropped to make room, so the choice kept still judges it (re-review rrTl 1)', () => {
+    let site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, browserCookie(), false, 1000);
+    recordCookieChange(site, accept, false, 1100);
+    recordCookieChange(site, refuse, false, 2000);
+    site = evictedRecord(site, 2500);
+    // Heard before the refusal, told after the eviction: no choice after its event is kept.
+    const youtube = (name: string) => browserCookie({ name, domain: '.youtube.com', hostOnly: false });
+    recordCookieChange(site, youtube('VISITOR_INFO1_LIVE'), false, 1800, { via: 'response', choicesSince: 1 });
+    recordCookieChange(site, accept, false, 3000);
+    recordCookieChange(site, youtube('YSC'), false, 1500, { via: 'response', choicesSince: 2 });
+    // Heard by a worker since stopped: judged by the clock.
+    recordCookieChange(site, youtube('PREF'), false, 1600, { via: 'response' });
+    expect(site.timeline.map((event) => ('name' in event ? event.name : event.type))).toEqual([
+      'evicted',
+      'YSC',
+      'VISITOR_INFO1_LIVE',
+      'cookies_preferences',
+      'PREF',
+    ]);
+    // What came before the eviction is not known: the choice it kept stands in, never "no choice".
+    expect(consentAt(site, 2).state).toBe('accepted');
+    const phaseOf = (name: string) => Object.values(site.cookies).find((cookie) => cookie.name === name)?.firstPhase;
+    expect(['YSC', 'PREF'].map(phaseOf)).toEqual(['after-accept', 'after-accept']);
+  });
+
   it('tells the choice in force before the last choices the timeline recorded, by their order alone', () => {
     const site = emptySite('data.tco.re', '0');
     expect(consentAt(site, 0).state).toBe('none');
