@@ -857,15 +857,22 @@ describe('recorder', () => {
     const accept = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: T + 3000 }));
     const pref = browserCookie({ name: 'cookies_preferences', domain: 'data.tco.re', value: accept, httpOnly: false });
     await recorder.cookieChanged(pref, false, 'explicit', T + 3000);
-    await recorder.thirdPartySet({ host: 'data.tco.re', page: '/', via: 'response', cookie: youtube, at: T + 1000, order });
+    // Not last: it says so, for the open pages to read the report again (re-review rrTl 2).
+    const told = await recorder.thirdPartySet({ host: 'data.tco.re', page: '/', via: 'response', cookie: youtube, at: T + 1000, order });
+    expect(told).toMatchObject({ placedLast: false, site: { host: 'data.tco.re' } });
     // An event heard after it goes after the choice, as ever.
     await recorder.cookieChanged(browserCookie({ name: '_ga', domain: 'data.tco.re' }), false, 'explicit', T + 5000);
+    // Heard after the last choice, it goes last.
+    const ysc = browserCookie({ name: 'YSC', domain: '.youtube.com', hostOnly: false });
+    const heardLast = { host: 'data.tco.re', page: '/', via: 'response' as const, cookie: ysc, at: T + 5500, order: recorder.heard(ysc) };
+    expect(await recorder.thirdPartySet(heardLast)).toMatchObject({ placedLast: true });
     const site = await recorder.site('data.tco.re', '0');
     expect(site.timeline.map((event) => ('name' in event ? `${event.at - T} ${event.name} ${event.phase}` : event.type))).toEqual([
       '0 sessionid before-choice',
       '1000 VISITOR_INFO1_LIVE before-choice',
       '3000 cookies_preferences after-accept',
       '5000 _ga after-accept',
+      '5500 YSC after-accept',
     ]);
     // The finding is the same: set before the visitor chose.
     expect(
