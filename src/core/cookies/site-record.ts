@@ -475,7 +475,8 @@ export function recordCookieChange(
   // A record of an earlier version: the last choice saved as its timeline tells it before this event.
   if (ownChoice) site.lastSaved ??= copyChoice(lastChoiceInTimeline(site));
   let replaced: ReturnType<typeof choiceReplaced> = {};
-  // A write of the site's consent cookie that leaves the choice in force as it was.
+  // A write of the site's consent cookie that leaves the choice in force as it was, over the cookie
+  // holding it: one present, or one that held it when the record was dropped to make room (a 'set' then).
   let sameChoice = false;
   if (removed && (!previous || previous.removed !== null)) {
     // A record dropped to make room keeps its consent but not its cookies (evictedRecord): the
@@ -509,7 +510,8 @@ export function recordCookieChange(
     } else {
       const choice = decodeConsent(cookie.value, now);
       forgetSiteRemovals(site, choice);
-      sameChoice = choice.state === site.consent.state && sameData(choice.trackers, site.consent.trackers);
+      const overHolder = (previous !== undefined && previous.removed === null) || keptSinceDropped(site, key);
+      sameChoice = overHolder && choice.state === site.consent.state && sameData(choice.trackers, site.consent.trackers);
       site.consent = { state: choice.state, changedAt: choice.chosenAt ?? now, trackers: choice.trackers };
       // Kept in the order written, for when a later one goes (consentLeftByRemoval).
       forgetHeldChoice(site, key);
@@ -605,8 +607,8 @@ export function recordCookieChange(
       ...(removed && context.byBrowser ? { byBrowser: true as const } : {}),
       // Only the site's own consent cookie records a choice (consentAt reads them back).
       ...(ownChoice ? { consent: copyChoice(site.consent), ...replaced } : {}),
-      // Over a cookie present: "saved again", not "changed" (a new one is a choice made).
-      ...(type === 'changed' && sameChoice ? { sameChoice: true as const } : {}),
+      // "Saved again", not "changed" or "made" (a new consent cookie is a choice made).
+      ...(sameChoice ? { sameChoice: true as const } : {}),
     },
     placeBeforeChoices(site, context.choicesSince ?? 0),
   );

@@ -241,6 +241,28 @@ describe('recordCookieChange', () => {
     expect(site.timeline.at(-1)).not.toHaveProperty('sameChoice');
   });
 
+  it('marks the same choice written again over the consent cookie a record dropped to make room still holds, a set there (re-review rrTl 3)', () => {
+    let site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, refuse, false, 1);
+    site = evictedRecord(site, 2);
+    // The record no longer shows the cookie, but knows it holds the refusal: the same refusal is saved again.
+    recordCookieChange(site, refuse, false, 3);
+    expect(site.timeline.at(-1)).toMatchObject({ type: 'set', sameChoice: true });
+    // Another choice, or a consent cookie that did not hold the choice (another path), is not.
+    let other = emptySite('data.tco.re', '0');
+    recordCookieChange(other, refuse, false, 1);
+    other = evictedRecord(other, 2);
+    recordCookieChange(other, accept, false, 3);
+    recordCookieChange(other, { ...refuse, path: '/fr' }, false, 4);
+    recordCookieChange(other, { ...refuse, path: '/fr' }, false, 5);
+    expect(other.timeline.map((event) => `${event.type}${'sameChoice' in event ? ' same' : ''}`)).toEqual([
+      'evicted',
+      'set',
+      'set',
+      'changed same',
+    ]);
+  });
+
   it('judges a cookie of embedded content by the choices heard before its event, not by the clock', () => {
     const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
     const site = emptySite('data.tco.re', '0');
