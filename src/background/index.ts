@@ -185,8 +185,8 @@ const embeddedContent = createEmbeddedContent({
   area: store.area,
   // Open pages hear these as they hear the site's own cookies.
   record: (attribution) =>
-    void recorder.thirdPartySet(attribution).then((site) => {
-      if (site) live.eventRecorded(site, preciseNow());
+    void recorder.thirdPartySet(attribution).then((recorded) => {
+      if (recorded) live.eventRecorded(recorded.site, preciseNow(), recorded.placedLast);
     }),
   removed: (cookie, sites, at, cause) =>
     void recorder.thirdPartyRemoved(cookie, sites, at, cause).then((sites) => {

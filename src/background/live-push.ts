@@ -3,8 +3,12 @@ import { LIVE_MESSAGE_TYPE, signatureOf, type LiveMessage } from '../core/messag
 
 /** Tells the open pages what just happened, as it happens. */
 export type LivePush = {
-  /** `site` just got an event (its last), from a browser change the worker heard at `heardAt` (high-resolution clock). */
-  eventRecorded(site: SiteRecord, heardAt: number): void;
+  /**
+   * `site` just got an event, from a browser change the worker heard at `heardAt` (high-resolution
+   * clock): its last, unless `placedLast` is false (a cookie of embedded content told late goes
+   * before the choices heard after it).
+   */
+  eventRecorded(site: SiteRecord, heardAt: number, placedLast?: boolean): void;
   /** DevTools heard more responses in tab `tabId`. */
   networkChanged(tabId: number): void;
 };
@@ -20,7 +24,10 @@ export type LivePush = {
 export function createLivePush(send: (message: LiveMessage) => Promise<unknown>): LivePush {
   const post = (message: LiveMessage) => void send(message).catch(() => undefined);
   return {
-    eventRecorded(site, heardAt) {
+    eventRecorded(site, heardAt, placedLast = true) {
+      // A page places an event after the last it shows, and events are signed without their
+      // domain: the last event pushed again could pass for a new one. It reads the report instead.
+      if (!placedLast) return post({ type: LIVE_MESSAGE_TYPE, kind: 'resync', host: site.host, storeId: site.storeId });
       const { timeline } = site;
       const event = timeline.at(-1);
       if (!event) return;

@@ -47,9 +47,10 @@ export type Recorder = {
   cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at?: number, order?: number): Promise<SiteRecord[]>;
   /**
    * A cookie of embedded content was set or changed in a tab of a site (third-party-attribution.ts
-   * told which): recorded for that site when it is one we record. Resolves to the record it added an event to, if any.
+   * told which): recorded for that site when it is one we record. Resolves to the record it added an event to, if any,
+   * and whether that event went last: told late, it goes before the choices heard after it (placeBeforeChoices).
    */
-  thirdPartySet(attribution: Attribution): Promise<SiteRecord | null>;
+  thirdPartySet(attribution: Attribution): Promise<{ site: SiteRecord; placedLast: boolean } | null>;
   /**
    * A cookie of embedded content filed under `hosts` was removed (wherever it was removed: it is
    * gone from the browser), `cause` as cookies.onChanged gives it: a removal the browser made itself
@@ -618,16 +619,20 @@ export function createRecorder(
     );
   }
 
-  function thirdPartySet({ host, page, via, cookie, at, order }: Attribution): Promise<SiteRecord | null> {
+  function thirdPartySet({ host, page, via, cookie, at, order }: Attribution): Promise<{ site: SiteRecord; placedLast: boolean } | null> {
     return inTurn(
       () => [siteKey(cookie.storeId, host)],
       () => {
         if (!isTracked(host) && !store.hosts().has(host)) return null;
         // Not known when a worker since stopped heard it: judged by the clock (recordCookieChange).
         const context = { page, via, ...(order === undefined ? {} : { choicesSince: choicesSince(cookie.storeId, host, order) }) };
-        const next = recordCookieChange(store.get(cookie.storeId, host), cookie, false, at, context);
-        if (next) store.put(next);
-        return next;
+        const site = store.get(cookie.storeId, host);
+        const lastBefore = site.timeline.at(-1);
+        const next = recordCookieChange(site, cookie, false, at, context);
+        if (!next) return null;
+        store.put(next);
+        // The record is changed in place: its last event is still the one before when the new one went elsewhere.
+        return { site: next, placedLast: next.timeline.at(-1) !== lastBefore };
       },
     );
   }

@@ -59,7 +59,9 @@ export function shownEvents(timeline: LiveTimeline): TimelineEvent[] {
 
 /** Places a push of the worker's, or says why it cannot. */
 export function applyLive(timeline: LiveTimeline, message: LiveMessage): LiveStep {
-  if (message.kind !== 'event' || message.host !== timeline.host || message.storeId !== timeline.storeId) return { kind: 'ignored' };
+  if (message.kind === 'network' || message.host !== timeline.host || message.storeId !== timeline.storeId) return { kind: 'ignored' };
+  // An event placed before others (a cookie of embedded content told late): only the report shows where.
+  if (message.kind === 'resync') return { kind: 'resync' };
   const last = lastSeqOf(timeline.base) + timeline.pushed.length;
   if (message.seq <= last) {
     // Already shown (the report was built after the worker recorded it): only if it is that very event.

@@ -206,8 +206,9 @@ export function signatureOf(event: TimelineEvent): EventSignature {
 
 /**
  * What the worker pushes to every open page as it happens (runtime.sendMessage, no reply): a
- * cookie event just recorded, or news that DevTools heard more responses in a tab. A page that
- * cannot place an event (a gap, or a timeline that started again) asks for the report instead.
+ * cookie event just recorded (or placed before others), or news that DevTools heard more responses
+ * in a tab. A page that cannot place an event (a gap, or a timeline that started again) asks for
+ * the report instead.
  */
 export type LiveMessage =
   | {
@@ -227,6 +228,13 @@ export type LiveMessage =
     }
   | {
       type: typeof LIVE_MESSAGE_TYPE;
+      /** An event went before others in the site's timeline (a cookie of embedded content told late): a page showing it reads the report again. */
+      kind: 'resync';
+      host: string;
+      storeId: string;
+    }
+  | {
+      type: typeof LIVE_MESSAGE_TYPE;
       kind: 'network';
       /** The tab whose network log grew. */
       tabId: number;
@@ -242,13 +250,14 @@ export function isLiveMessage(message: unknown): message is LiveMessage {
   if (live.type !== LIVE_MESSAGE_TYPE) return false;
   if (live.kind === 'network') return isTabId(live.tabId);
   return (
-    live.kind === 'event' &&
     typeof live.host === 'string' &&
     typeof live.storeId === 'string' &&
-    typeof live.seq === 'number' &&
-    typeof live.heardAt === 'number' &&
-    typeof live.event === 'object' &&
-    live.event !== null &&
-    (live.previous === null || typeof live.previous === 'object')
+    ((live.kind === 'event' &&
+      typeof live.seq === 'number' &&
+      typeof live.heardAt === 'number' &&
+      typeof live.event === 'object' &&
+      live.event !== null &&
+      (live.previous === null || typeof live.previous === 'object')) ||
+      live.kind === 'resync')
   );
 }

@@ -306,7 +306,7 @@ export function App(props: AppProps) {
         if (pushed.tabId === network?.tabId) setNetworkHeard((heard) => heard + 1);
         return;
       }
-      if (pushed.host === query.host) {
+      if (pushed.kind === 'event' && pushed.host === query.host) {
         heard.current.set(pushed.seq, pushed.heardAt);
         // Rows not shown (another tab of the page is open) are not waited for forever.
         if (heard.current.size > 1000) heard.current.delete(heard.current.keys().next().value!);

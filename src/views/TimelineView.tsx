@@ -115,7 +115,8 @@ function EventRow({
         ? t('choiceRemovedKept', choiceText(event.consent, t))
         : // A cookie a scan found already there holds a choice made at a time not known: found, never made (README).
           t(
-            event.found ? 'choiceFound' : event.type !== 'changed' ? 'choiceMade' : event.sameChoice ? 'choiceSavedAgain' : 'choiceChanged',
+            // Saved again may be a 'set': over the cookie a record dropped to make room knew held the choice.
+            event.found ? 'choiceFound' : event.sameChoice ? 'choiceSavedAgain' : event.type !== 'changed' ? 'choiceMade' : 'choiceChanged',
             choiceText(event.consent, t),
           );
     return (

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createLivePush } from '../../src/background/live-push.ts';
 import { appendTimeline, emptySite, recordCookieChange, type TimelineEvent } from '../../src/core/cookies/site-record.ts';
-import { applyLive } from '../../src/core/live-timeline.ts';
+import { applyLive, type LiveTimeline } from '../../src/core/live-timeline.ts';
 import { LIVE_MESSAGE_TYPE, type LiveMessage } from '../../src/core/message-contract.ts';
-import type { Report } from '../../src/core/report/report.ts';
 import { browserCookie } from '../support/cookies.ts';
 
 const set = (name: string, at: number): TimelineEvent => ({ type: 'set', at, name, domain: 'data.tco.re', phase: 'before-choice' });
@@ -48,23 +47,30 @@ describe('live push', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('has an open page read the report again when a cookie of embedded content told late goes before the choice it shows last', () => {
+  it('has an open page read the report again when an event went before others (a cookie of embedded content told late), never pushes an event to place (re-review rrTl 2)', () => {
     const { push, sent } = setup();
     const site = emptySite('data.tco.re', '0');
     recordCookieChange(site, browserCookie(), false, 1000);
-    const accept = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true }));
-    recordCookieChange(site, browserCookie({ name: 'cookies_preferences', value: accept, httpOnly: false }), false, 3000);
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: '.data.tco.re', hostOnly: false }), false, 1100);
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: 'data.tco.re' }), false, 1100);
+    const refuse = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: false }));
+    recordCookieChange(site, browserCookie({ name: 'cookies_preferences', value: refuse, httpOnly: false }), false, 3000);
+    // The banner deletes _ga from the host and its parent domain in the same millisecond: two events signed alike.
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: '.data.tco.re', hostOnly: false }), true, 3001);
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: 'data.tco.re' }), true, 3001);
     // The page shows the timeline so far.
-    const shown = {
+    const shown: LiveTimeline = {
       host: site.host,
       storeId: site.storeId,
-      base: { droppedEvents: 0, events: [...site.timeline] } as Report['timeline'],
+      base: { droppedEvents: 0, events: [...site.timeline] },
       pushed: [],
     };
+    // A YouTube cookie stored before the refusal, matched to its response after: its event goes before the refusal.
     const youtube = browserCookie({ name: 'VISITOR_INFO1_LIVE', domain: '.youtube.com', hostOnly: false });
     recordCookieChange(site, youtube, false, 2000, { via: 'response', choicesSince: 1 });
-    push.eventRecorded(site, 1);
-    // It cannot be placed after the choice: the report shows it before.
+    push.eventRecorded(site, 1, false);
+    expect(sent).toEqual([{ type: LIVE_MESSAGE_TYPE, kind: 'resync', host: 'data.tco.re', storeId: '0' }]);
+    // Not the last event again (a third 'removed _ga' row): the page reads the report, which shows it before the refusal.
     expect(applyLive(shown, sent[0]!)).toEqual({ kind: 'resync' });
   });
 

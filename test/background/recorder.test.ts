@@ -857,20 +857,56 @@ describe('recorder', () => {
     const accept = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: T + 3000 }));
     const pref = browserCookie({ name: 'cookies_preferences', domain: 'data.tco.re', value: accept, httpOnly: false });
     await recorder.cookieChanged(pref, false, 'explicit', T + 3000);
-    await recorder.thirdPartySet({ host: 'data.tco.re', page: '/', via: 'response', cookie: youtube, at: T + 1000, order });
+    // Not last: it says so, for the open pages to read the report again (re-review rrTl 2).
+    const told = await recorder.thirdPartySet({ host: 'data.tco.re', page: '/', via: 'response', cookie: youtube, at: T + 1000, order });
+    expect(told).toMatchObject({ placedLast: false, site: { host: 'data.tco.re' } });
     // An event heard after it goes after the choice, as ever.
     await recorder.cookieChanged(browserCookie({ name: '_ga', domain: 'data.tco.re' }), false, 'explicit', T + 5000);
+    // Heard after the last choice, it goes last.
+    const ysc = browserCookie({ name: 'YSC', domain: '.youtube.com', hostOnly: false });
+    const heardLast = { host: 'data.tco.re', page: '/', via: 'response' as const, cookie: ysc, at: T + 5500, order: recorder.heard(ysc) };
+    expect(await recorder.thirdPartySet(heardLast)).toMatchObject({ placedLast: true });
     const site = await recorder.site('data.tco.re', '0');
     expect(site.timeline.map((event) => ('name' in event ? `${event.at - T} ${event.name} ${event.phase}` : event.type))).toEqual([
       '0 sessionid before-choice',
       '1000 VISITOR_INFO1_LIVE before-choice',
       '3000 cookies_preferences after-accept',
       '5000 _ga after-accept',
+      '5500 YSC after-accept',
     ]);
     // The finding is the same: set before the visitor chose.
     expect(
       buildReport(site, buildBundledRegistry(bundledOpenCookieDatabaseRows()), T + 6000).findings.map((f) => `${f.kind} ${f.cookie}`),
     ).toContain('before-consent VISITOR_INFO1_LIVE');
+  });
+
+  it('judges YouTube cookies told late after the record was dropped to make room by the choice it kept, never as before any choice (re-review rrTl 1)', async () => {
+    const { recorder, store } = await setup();
+    const T = Date.UTC(2026, 11, 6, 10, 0, 0);
+    const pref = (ga: boolean, at: number) =>
+      browserCookie({
+        name: 'cookies_preferences',
+        domain: 'data.tco.re',
+        httpOnly: false,
+        value: encodeURIComponent(JSON.stringify({ functional_cookies: true, ga, timestamp: at })),
+      });
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.tco.re' }), false, 'explicit', T);
+    await recorder.cookieChanged(pref(true, T + 100), false, 'explicit', T + 100);
+    // Both stored while accepted, matched to their responses later.
+    const ysc = browserCookie({ name: 'YSC', domain: '.youtube.com', hostOnly: false });
+    const yscOrder = recorder.heard(ysc);
+    const visitor = browserCookie({ name: 'VISITOR_INFO1_LIVE', domain: '.youtube.com', hostOnly: false });
+    const visitorOrder = recorder.heard(visitor);
+    await recorder.cookieChanged(pref(false, T + 2000), false, 'explicit', T + 2000);
+    await recorder.withSite('data.tco.re', '0', (site) => store.put(evictedRecord(site, T + 2500)));
+    await recorder.thirdPartySet({ host: 'data.tco.re', page: '/', via: 'response', cookie: visitor, at: T + 1800, order: visitorOrder });
+    await recorder.cookieChanged(pref(true, T + 3000), false, 'explicit', T + 3000);
+    await recorder.thirdPartySet({ host: 'data.tco.re', page: '/', via: 'response', cookie: ysc, at: T + 1500, order: yscOrder });
+    const site = await recorder.site('data.tco.re', '0');
+    expect(site.timeline[0]?.type).toBe('evicted');
+    expect(
+      buildReport(site, buildBundledRegistry(bundledOpenCookieDatabaseRows()), T + 6000).findings.map((f) => `${f.kind} ${f.cookie}`),
+    ).not.toContain('before-consent YSC');
   });
 
   it.each([

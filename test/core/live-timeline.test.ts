@@ -58,6 +58,14 @@ describe('live timeline', () => {
     expect(applyLive(timeline, { type: LIVE_MESSAGE_TYPE, kind: 'network', tabId: 3 })).toEqual({ kind: 'ignored' });
   });
 
+  it('asks for the report when the worker placed an event before others in the site’s timeline, and only for that site (re-review rrTl 2)', () => {
+    const timeline = liveTimelineOf(withEvents([a, b]));
+    const reordered: LiveMessage = { type: LIVE_MESSAGE_TYPE, kind: 'resync', host: 'data.tco.re', storeId: '0' };
+    expect(applyLive(timeline, reordered)).toEqual({ kind: 'resync' });
+    expect(applyLive(timeline, { ...reordered, host: 'itie.opendatasoft.com' })).toEqual({ kind: 'ignored' });
+    expect(applyLive(timeline, { ...reordered, storeId: 'firefox-private' })).toEqual({ kind: 'ignored' });
+  });
+
   it('asks for the report when the event at a known position is another one (a record started again)', () => {
     expect(applyLive(liveTimelineOf(withEvents([a, b])), push(2, set('x', 9), a))).toEqual({ kind: 'resync' });
   });

@@ -16,6 +16,7 @@ describe('isLiveMessage', () => {
     expect(isLiveMessage(live)).toBe(true);
     expect(isLiveMessage({ ...live, previous: signatureOf(event) })).toBe(true);
     expect(isLiveMessage({ type: LIVE_MESSAGE_TYPE, kind: 'network', tabId: 4 })).toBe(true);
+    expect(isLiveMessage({ type: LIVE_MESSAGE_TYPE, kind: 'resync', host: 'data.tco.re', storeId: '0' })).toBe(true);
   });
 
   it('leaves anything else alone: the requests pages send the worker, malformed pushes', () => {
@@ -27,6 +28,7 @@ describe('isLiveMessage', () => {
       { ...live, event: null },
       { type: LIVE_MESSAGE_TYPE, kind: 'network', tabId: -2 },
       { type: LIVE_MESSAGE_TYPE, kind: 'other' },
+      { type: LIVE_MESSAGE_TYPE, kind: 'resync', host: 'data.tco.re' },
     ]) {
       expect(isLiveMessage(message), JSON.stringify(message)).toBe(false);
     }

@@ -581,6 +581,15 @@ describe('App, live', () => {
     expect(container.querySelector('[data-marker="cleared"]')).not.toBeNull();
   });
 
+  it('reads the report again when the worker placed an event before others, and shows it there (re-review rrTl 2)', async () => {
+    const [a, choice, late] = [event('a', 50), event('cookies_preferences', 150), event('YSC', 100)];
+    const { container, send, loads } = setup([viewWith([a, choice]), viewWith([a, late, choice])]);
+    await waitFor(() => expect(shown(container)).toEqual(['a', 'cookies_preferences']));
+    await send({ type: LIVE_MESSAGE_TYPE, kind: 'resync', host: 'data.tco.re', storeId: '0' });
+    await waitFor(() => expect(loads()).toBe(2));
+    await waitFor(() => expect(shown(container)).toEqual(['a', 'YSC', 'cookies_preferences']));
+  });
+
   it('ignores pushes about another site', async () => {
     const a = event('a', 50);
     const { container, send, loads } = setup([viewWith([a])]);

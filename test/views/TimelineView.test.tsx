@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
 import { TimelineView, type ShownTimeline } from '../../src/views/TimelineView.tsx';
 import { visibleCookieName } from '../../src/core/cookies/nameless.ts';
-import { emptySite, recordCookieChange, type TimelineEvent } from '../../src/core/cookies/site-record.ts';
+import { emptySite, evictedRecord, recordCookieChange, type TimelineEvent } from '../../src/core/cookies/site-record.ts';
 import { browserCookie } from '../support/cookies.ts';
 import { fitRecord } from '../../src/core/storage/record-limit.ts';
 import { siteKey } from '../../src/core/storage/session-items.ts';
@@ -241,6 +241,32 @@ describe('TimelineView', () => {
       'Choice changed: Per tracker (Google Analytics: accepted · Matomo: refused)',
     ]);
     expect(said('fr')[1]).toBe('Choix enregistré à nouveau\u202f: Refusé (Google Analytics\u202f: refusé · Matomo\u202f: refusé)');
+  });
+
+  it('says the same choice written again after the record was dropped to make room is saved again, not made (re-review rrTl 3)', () => {
+    const now = Date.UTC(2026, 11, 6, 10, 0, 0);
+    const refusal = browserCookie({
+      name: 'cookies_preferences',
+      domain: 'data.tco.re',
+      httpOnly: false,
+      value: encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: false, timestamp: now })),
+    });
+    let site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, refusal, false, now);
+    site = evictedRecord(site, now + 1000);
+    recordCookieChange(site, refusal, false, now + 2000);
+    const { container } = render(
+      <TimelineView
+        showName={visibleCookieName}
+        host="data.tco.re"
+        timeline={{ droppedEvents: 0, events: site.timeline }}
+        t={localeTranslate('en')}
+        language="en"
+      />,
+    );
+    expect([...container.querySelectorAll('.divider strong')].map((node) => node.textContent)).toEqual([
+      'Choice saved again: Refused (Google Analytics: refused)',
+    ]);
   });
 
   it('marks events heard since the page opened as new, never a cookie found already there', () => {

@@ -350,13 +350,16 @@ export function consentAt(site: SiteRecord, choicesSince: number): Pick<SiteCons
  * Where the event of a cookie heard before the site's last `choicesSince` choices goes in its
  * timeline: before the first of them, as it was heard (the timeline reads oldest first, and a
  * cookie of embedded content is told up to 10 s late). The start when some of them are no longer
- * kept. Only its place: it is judged by those choices' order all the same (consentAt).
+ * kept, and never before the marker of a record dropped to make room: consentAt and
+ * consentByClockAt read a timeline begun by it as missing its older choices. Only its place: it is
+ * judged by those choices' order all the same (consentAt).
  */
 function placeBeforeChoices(site: SiteRecord, choicesSince: number): number {
   if (choicesSince <= 0) return site.timeline.length;
   let skipped = 0;
   for (let i = site.timeline.length - 1; i >= 0; i--) {
     const event = site.timeline[i]!;
+    if (event.type === 'evicted') return i + 1;
     if ('consent' in event && event.consent !== undefined && ++skipped === choicesSince) return i;
   }
   return 0;
@@ -472,7 +475,8 @@ export function recordCookieChange(
   // A record of an earlier version: the last choice saved as its timeline tells it before this event.
   if (ownChoice) site.lastSaved ??= copyChoice(lastChoiceInTimeline(site));
   let replaced: ReturnType<typeof choiceReplaced> = {};
-  // A write of the site's consent cookie that leaves the choice in force as it was.
+  // A write of the site's consent cookie that leaves the choice in force as it was, over the cookie
+  // holding it: one present, or one that held it when the record was dropped to make room (a 'set' then).
   let sameChoice = false;
   if (removed && (!previous || previous.removed !== null)) {
     // A record dropped to make room keeps its consent but not its cookies (evictedRecord): the
@@ -506,7 +510,8 @@ export function recordCookieChange(
     } else {
       const choice = decodeConsent(cookie.value, now);
       forgetSiteRemovals(site, choice);
-      sameChoice = choice.state === site.consent.state && sameData(choice.trackers, site.consent.trackers);
+      const overHolder = (previous !== undefined && previous.removed === null) || keptSinceDropped(site, key);
+      sameChoice = overHolder && choice.state === site.consent.state && sameData(choice.trackers, site.consent.trackers);
       site.consent = { state: choice.state, changedAt: choice.chosenAt ?? now, trackers: choice.trackers };
       // Kept in the order written, for when a later one goes (consentLeftByRemoval).
       forgetHeldChoice(site, key);
@@ -602,8 +607,8 @@ export function recordCookieChange(
       ...(removed && context.byBrowser ? { byBrowser: true as const } : {}),
       // Only the site's own consent cookie records a choice (consentAt reads them back).
       ...(ownChoice ? { consent: copyChoice(site.consent), ...replaced } : {}),
-      // Over a cookie present: "saved again", not "changed" (a new one is a choice made).
-      ...(type === 'changed' && sameChoice ? { sameChoice: true as const } : {}),
+      // "Saved again", not "changed" or "made" (a new consent cookie is a choice made).
+      ...(sameChoice ? { sameChoice: true as const } : {}),
     },
     placeBeforeChoices(site, context.choicesSince ?? 0),
   );

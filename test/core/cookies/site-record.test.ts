@@ -241,6 +241,28 @@ describe('recordCookieChange', () => {
     expect(site.timeline.at(-1)).not.toHaveProperty('sameChoice');
   });
 
+  it('marks the same choice written again over the consent cookie a record dropped to make room still holds, a set there (re-review rrTl 3)', () => {
+    let site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, refuse, false, 1);
+    site = evictedRecord(site, 2);
+    // The record no longer shows the cookie, but knows it holds the refusal: the same refusal is saved again.
+    recordCookieChange(site, refuse, false, 3);
+    expect(site.timeline.at(-1)).toMatchObject({ type: 'set', sameChoice: true });
+    // Another choice, or a consent cookie that did not hold the choice (another path), is not.
+    let other = emptySite('data.tco.re', '0');
+    recordCookieChange(other, refuse, false, 1);
+    other = evictedRecord(other, 2);
+    recordCookieChange(other, accept, false, 3);
+    recordCookieChange(other, { ...refuse, path: '/fr' }, false, 4);
+    recordCookieChange(other, { ...refuse, path: '/fr' }, false, 5);
+    expect(other.timeline.map((event) => `${event.type}${'sameChoice' in event ? ' same' : ''}`)).toEqual([
+      'evicted',
+      'set',
+      'set',
+      'changed same',
+    ]);
+  });
+
   it('judges a cookie of embedded content by the choices heard before its event, not by the clock', () => {
     const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
     const site = emptySite('data.tco.re', '0');
@@ -307,6 +329,32 @@ describe('recordCookieChange', () => {
       'sessionid',
       'cookies_preferences',
     ]);
+  });
+
+  it('never places a cookie told late before the marker of a record dropped to make room, so the choice kept still judges it (re-review rrTl 1)', () => {
+    let site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, browserCookie(), false, 1000);
+    recordCookieChange(site, accept, false, 1100);
+    recordCookieChange(site, refuse, false, 2000);
+    site = evictedRecord(site, 2500);
+    // Heard before the refusal, told after the eviction: no choice after its event is kept.
+    const youtube = (name: string) => browserCookie({ name, domain: '.youtube.com', hostOnly: false });
+    recordCookieChange(site, youtube('VISITOR_INFO1_LIVE'), false, 1800, { via: 'response', choicesSince: 1 });
+    recordCookieChange(site, accept, false, 3000);
+    recordCookieChange(site, youtube('YSC'), false, 1500, { via: 'response', choicesSince: 2 });
+    // Heard by a worker since stopped: judged by the clock.
+    recordCookieChange(site, youtube('PREF'), false, 1600, { via: 'response' });
+    expect(site.timeline.map((event) => ('name' in event ? event.name : event.type))).toEqual([
+      'evicted',
+      'YSC',
+      'VISITOR_INFO1_LIVE',
+      'cookies_preferences',
+      'PREF',
+    ]);
+    // What came before the eviction is not known: the choice it kept stands in, never "no choice".
+    expect(consentAt(site, 2).state).toBe('accepted');
+    const phaseOf = (name: string) => Object.values(site.cookies).find((cookie) => cookie.name === name)?.firstPhase;
+    expect(['YSC', 'PREF'].map(phaseOf)).toEqual(['after-accept', 'after-accept']);
   });
 
   it('tells the choice in force before the last choices the timeline recorded, by their order alone', () => {
