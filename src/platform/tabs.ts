@@ -19,12 +19,11 @@ export type TabSite = {
 function tabSite(tab: Tabs.Tab): TabSite {
   // Firefox names the store on the tab; Chrome only says whether the tab is private ("1").
   const storeId = tab.cookieStoreId ?? (tab.incognito ? '1' : undefined);
-  const pendingUrl = (tab as { pendingUrl?: string }).pendingUrl;
   return {
     tabId: tab.id ?? -1,
     url: tab.url,
     storeId,
-    ...(pendingUrl ? { pendingUrl } : {}),
+    pendingUrl: (tab as { pendingUrl?: string }).pendingUrl,
     ...(tab.discarded ? { discarded: true as const } : {}),
   };
 }
