@@ -310,7 +310,7 @@ export function buildReport(
       byName,
       notSeen,
       onPlatform,
-      charter.kind === 'platform-default',
+      charter.kind === 'platform-default' || charter.kind === 'none' ? charter.kind : null,
       (host) => isPortalHost(host, registry.bundledCharters),
       now,
     ),
