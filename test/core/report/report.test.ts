@@ -375,6 +375,16 @@ describe('consent findings', () => {
     expect(report.findings.map((f) => f.kind)).toEqual(['undeclared']);
   });
 
+  it('state no phase where no choice can be read: the record’s “before the choice” is the platform’s, not the site’s', () => {
+    const site = emptySite('shop.example.org', '0');
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: 'shop.example.org' }), false, NOW_MS);
+    expect(site.cookies[Object.keys(site.cookies)[0]!]!.firstPhase).toBe('before-choice');
+    const report = buildReport(site, registry, NOW_MS);
+    expect(report.cookies.map((c) => c.firstPhase)).toEqual(['choice-unreadable']);
+    // Where the choice is read, the phase stays.
+    expect(buildReport(play([cookie('_ga', 300)]), registry, NOW_MS).cookies.map((c) => c.firstPhase)).toEqual(['before-choice']);
+  });
+
   it('count a removed cookie’s lifetime from its last write, not from its removal', () => {
     const site = play([cookie('sessionid', 30)]);
     recordCookieChange(site, cookie('sessionid', 30), true, NOW_MS + 1000 * 86400);
