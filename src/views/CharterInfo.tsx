@@ -35,6 +35,8 @@ function pageFailureWords(failure: PageFailure, t: Translate, language: string):
   switch (failure.kind) {
     case 'network':
       return t('liveProblemNetwork');
+    case 'timeout':
+      return t('liveProblemTimeout');
     case 'redirected':
       if (failure.to === null) return t('liveProblemRedirectedInvalid');
       return t(redirectedToAnotherSite(failure.to) ? 'liveProblemRedirectedOtherSite' : 'liveProblemRedirectedNotHttps', failure.to);

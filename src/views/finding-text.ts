@@ -19,6 +19,13 @@ const WITHOUT_PROVIDER = {
   evidenceKeptAfterTrackerRefusal: 'evidenceKeptAfterTrackerRefusalUnknownProvider',
 } as const satisfies Partial<Record<MessageKey, MessageKey>>;
 
+/** The sentences of an undeclared cookie, by the charter it is missing from (as findings.ts words its evidence). */
+const UNDECLARED_KEYS = {
+  site: { own: 'evidenceUndeclared', embedded: 'evidenceUndeclaredEmbedded' },
+  'platform-default': { own: 'evidenceUndeclaredDefault', embedded: 'evidenceUndeclaredDefaultEmbedded' },
+  none: { own: 'evidenceUndeclaredNoCharter', embedded: 'evidenceUndeclaredNoCharterEmbedded' },
+} as const satisfies Record<string, { own: MessageKey; embedded: MessageKey }>;
+
 /** A finding's facts in the interface's language, as one text. */
 export function findingText(finding: Finding, t: Translate, language: string): string {
   return findingWords(finding, t, language).join('');
@@ -54,17 +61,12 @@ function findingSentence(finding: Finding, t: Translate, language: string): stri
   const aboutProvider = (key: keyof typeof WITHOUT_PROVIDER, ...rest: string[]) =>
     detail.provider ? t(key, detail.provider, category, ...rest) : t(WITHOUT_PROVIDER[key], category, ...rest);
   switch (finding.kind) {
-    case 'undeclared':
-      if (embedded)
-        return t(
-          detail.charter === 'platform-default' ? 'evidenceUndeclaredDefaultEmbedded' : 'evidenceUndeclaredEmbedded',
-          embedded,
-          t(messageKey('source', detail.source)),
-        );
-      return t(
-        detail.charter === 'platform-default' ? 'evidenceUndeclaredDefault' : 'evidenceUndeclared',
-        t(messageKey('source', detail.source)),
-      );
+    case 'undeclared': {
+      // The charter it is missing from: the site's own, the platform's default, or none found (never "the site's charter" then).
+      const keys = UNDECLARED_KEYS[detail.charter ?? 'site'];
+      const source = t(messageKey('source', detail.source));
+      return embedded ? t(keys.embedded, embedded, source) : t(keys.own, source);
+    }
     case 'before-consent':
       return aboutProvider('evidenceBeforeConsent');
     case 'after-refusal': {

@@ -101,7 +101,7 @@ describe('_locales', () => {
       ['finding', ['before-consent', 'after-refusal', 'undeclared', 'lifetime', 'not-seen']],
       ['status', ['declared', 'undeclared', 'not-seen']],
       ['via', ['response', 'frame']],
-      ['phase', ['before-choice', 'after-accept', 'after-refuse', 'after-choice', 'unknown']],
+      ['phase', ['before-choice', 'after-accept', 'after-refuse', 'after-choice', 'unknown', 'choice-unreadable']],
       ['consent', ['none', 'accepted', 'refused', 'choice', 'unknown']],
       ['event', ['set', 'changed', 'removed']],
       ['source', ['charter', 'known-tracker', 'open-cookie-database', 'unknown']],

@@ -175,6 +175,11 @@ describe('CharterInfo', () => {
     ],
     [{ kind: 'network' }, 'network error (offline, or the site cannot be reached)', 'erreur réseau (hors ligne, ou site injoignable)'],
     [
+      { kind: 'timeout', path: '/terms/cookies-policy/' },
+      'the charter page took too long to answer at /terms/cookies-policy/',
+      '/terms/cookies-policy/ : la page de la charte a mis trop de temps à répondre',
+    ],
+    [
       { kind: 'too-large', limit: 2_000_000, path: '/terms/cookies-policy/' },
       'page larger than 2,000,000 bytes at /terms/cookies-policy/',
       '/terms/cookies-policy/ : page de plus de 2 000 000 octets',

@@ -47,6 +47,14 @@ describe('CookieRows', () => {
     expect(item({ name: '_gat' }, en).querySelector('.pill')?.textContent).toBe('Declared');
   });
 
+  it('says a cookie of a site whose choice cannot be read came at no phase, in both languages, never "before the choice"', () => {
+    const fr = item({ name: '_ga', firstPhase: 'choice-unreadable' }, localeTranslate('fr'), 'fr').querySelector('[data-phase]')!;
+    expect(fr.textContent).toContain('Première apparition\u202F: choix illisible sur ce site');
+    expect(item({ name: '_ga', firstPhase: 'choice-unreadable' }, en).querySelector('[data-phase]')!.textContent).toContain(
+      'First seen: choice not readable on this site',
+    );
+  });
+
   it('shows the charter’s words, declared beside actual lifetime, flags and first phase', () => {
     const row = item({ name: 'sessionid', httpOnly: true, duration: '2 weeks', lifetimeSeconds: 30 * 86400, firstPhase: 'after-accept' });
     expect(row.textContent).toContain('Opendatasoft');

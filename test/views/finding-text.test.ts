@@ -13,6 +13,24 @@ describe('findingText', () => {
     expect(
       findingText(finding({ kind: 'undeclared', cookie: '_pk_id', detail: { ...detail, charter: 'platform-default' } }), t, 'en'),
     ).toBe('evidenceUndeclaredDefault source_known_tracker');
+    // On a site with no charter found: not "the site's charter" either.
+    expect(findingText(finding({ kind: 'undeclared', cookie: '_pk_id', detail: { ...detail, charter: 'none' } }), t, 'en')).toBe(
+      'evidenceUndeclaredNoCharter source_known_tracker',
+    );
+    expect(
+      findingText(
+        finding({ kind: 'undeclared', cookie: 'x', detail: { ...detail, charter: 'none', embedded: 'video.example.net' } }),
+        t,
+        'en',
+      ),
+    ).toBe('evidenceUndeclaredNoCharterEmbedded video.example.net source_known_tracker');
+    const noCharter = finding({ kind: 'undeclared', cookie: 'x', detail: { ...detail, source: 'unknown', charter: 'none' } });
+    expect(findingText(noCharter, localeTranslate('fr'), 'fr')).toBe(
+      'Vu\u202F; l’extension n’a trouvé aucune charte pour ce site (aucune description trouvée).',
+    );
+    expect(findingText(noCharter, localeTranslate('en'), 'en')).toBe(
+      'Seen; the extension found no charter for this site (no description found).',
+    );
     expect(findingText(finding({ kind: 'before-consent', cookie: '_pk_id', detail }), t, 'en')).toBe(
       'evidenceBeforeConsent Matomo categoryOne_statistics',
     );

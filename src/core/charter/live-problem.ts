@@ -10,6 +10,8 @@ import { noReadableRowOf, noReadableRowText, type NoReadableRow } from './unread
 export type PageFailure =
   /** Offline, the site cannot be reached, or the connection broke while the page was read. */
   | { kind: 'network' }
+  /** The page took longer than the read's limit (10 s) to answer: a slow server, not one out of reach. */
+  | { kind: 'timeout' }
   /** Redirected where a charter cannot be trusted; `to` is the origin it went to (`http://host`), null when not an address. */
   | { kind: 'redirected'; to: string | null }
   /** The server answered with an error status. */
@@ -53,6 +55,8 @@ export function pageFailureText(failure: PageFailure): string {
   switch (failure.kind) {
     case 'network':
       return 'network error (offline, or the site cannot be reached)';
+    case 'timeout':
+      return 'the charter page took too long to answer';
     case 'redirected':
       if (failure.to === null) return 'redirected to an invalid address';
       return `redirected to ${failure.to}, ${redirectedToAnotherSite(failure.to) ? 'another site' : 'not https'}`;
@@ -98,6 +102,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 function pageFailureOf(stored: Record<string, unknown>): PageFailure | null {
   switch (stored.kind) {
     case 'network':
+    case 'timeout':
     case 'empty':
     case 'no-table':
     case 'not-text':

@@ -123,6 +123,18 @@ export type CharterPage = { url: string; body: string; contentType: string | nul
 export type PageProblem = { problem: PageFailure; weight: number; url?: string };
 
 const NETWORK_ERROR: PageFailure = { kind: 'network' };
+const TIMED_OUT: PageFailure = { kind: 'timeout' };
+/** How long a charter page may take, answer and body. */
+const PAGE_TIMEOUT_MS = 10_000;
+
+/**
+ * Why a request or its body's read failed: past PAGE_TIMEOUT_MS, the page was too slow (its server
+ * may well be reachable: the tab just loaded a page of it), else no connection. Either may pass.
+ */
+function unreached(error: unknown, timeout: AbortSignal): PageProblem {
+  const timedOut = timeout.aborted || (error as { name?: unknown } | null)?.name === 'TimeoutError';
+  return { problem: timedOut ? TIMED_OUT : NETWORK_ERROR, weight: 0 };
+}
 /** Domains of the platform: a portal's charter may be served from another of its sub-domains. */
 const PLATFORM_DOMAINS = ['opendatasoft.com', 'huwise.com'];
 
@@ -169,10 +181,11 @@ function pageAddress(address: string): string {
  */
 export async function fetchCharterPage(url: string, fetchImpl: FetchLike): Promise<CharterPage | PageProblem> {
   let response: Response;
+  const timeout = AbortSignal.timeout(PAGE_TIMEOUT_MS);
   try {
-    response = await fetchImpl(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow', signal: AbortSignal.timeout(10_000) });
-  } catch {
-    return { problem: NETWORK_ERROR, weight: 0 };
+    response = await fetchImpl(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow', signal: timeout });
+  } catch (error) {
+    return unreached(error, timeout);
   }
   const redirected = finalUrlProblem(url, response.url);
   if (redirected !== null) {
@@ -195,8 +208,8 @@ export async function fetchCharterPage(url: string, fetchImpl: FetchLike): Promi
   let body: string | null;
   try {
     body = await readCapped(response, MAX_CHARTER_PAGE_BYTES);
-  } catch {
-    return { problem: NETWORK_ERROR, weight: 0 }; // it broke while reading
+  } catch (error) {
+    return unreached(error, timeout); // it broke, or ran out of time, while reading
   }
   if (body === null) return tooLarge;
   return { url: pageAddress(response.url || url), body, contentType: response.headers.get('content-type') };
@@ -288,12 +301,13 @@ export async function fetchLiveCharter(
     if (ledToKeptCharter(path, endedAt)) kept.atPath = noted;
     if (weight > 0 && weight >= problem.weight) problem = noted;
   };
-  const notReached: string[] = [];
+  // The paths not reached (no connection, or too slow), each with its failure.
+  const notReached: Array<{ path: string; failure: PageFailure }> = [];
   for (const path of CHARTER_PATHS) {
     const page = await fetchCharterPage(`https://${host}${path}`, fetchImpl);
     if ('problem' in page) {
       note(page.problem, path, page.weight, page.url);
-      if (page.weight === 0) notReached.push(path);
+      if (page.weight === 0) notReached.push({ path, failure: page.problem });
       continue;
     }
     // Said as such: "no cookie table" would send a charter's author looking for a table in a page with nothing.
@@ -323,12 +337,15 @@ export async function fetchLiveCharter(
   // as one (tried on 2026-12-06 and reverted: it dropped a charter whose own path only erred).
   const decisive = kept.atPath;
   if (decisive !== null) problem = decisive;
-  else {
-    // 404s at some paths say nothing of one the connection failed to reach: the charter may be there
-    // (most portals publish it at the first). That failure is said instead, a passing one: the
-    // charter read before is kept (afterAttempt), as after a server error. Reached nowhere: no path.
+  else if (notReached.length > 0) {
+    // 404s at some paths say nothing of one the connection failed to reach (or that was too slow):
+    // the charter may be there (most portals publish it at the first). That failure is said
+    // instead, a passing one: the charter read before is kept (afterAttempt), as after a server
+    // error. Reached nowhere: the first path's failure, with no path.
+    const first = notReached[0]!;
     const onlyNotFound = problem.found.kind === 'http' && problem.found.status === 404;
-    if (onlyNotFound && notReached.length > 0) problem = { found: { ...NETWORK_ERROR, path: notReached[0]! }, weight: 0 };
+    if (onlyNotFound) problem = { found: { ...first.failure, path: first.path }, weight: 0 };
+    else if (problem.weight === 0) problem = { found: first.failure, weight: 0 };
   }
   const { unreadRows } = problem;
   return { host, fetchedAt: now(), url: null, charter: null, problem: problem.found, ...(unreadRows ? { unreadRows } : null) };

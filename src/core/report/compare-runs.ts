@@ -106,12 +106,14 @@ export function compareRuns(accept: ComparableRun, refuse: ComparableRun): RunCo
   const nameAndDomain = (cookie: ComparableRun['cookies'][number]) => JSON.stringify([cookie.name, cookie.domain ?? null]);
   // A cookie the other run saw at all, even of unknown origin, is not "only" in this one, nor one
   // of its name and domain that run took for the other kind (its frames and responses not all
-  // seen); nor is one this run first saw before the choice, or at a time not known: the choice
-  // does not explain it.
+  // seen); nor is one this run first saw before the choice, at a time not known, or on a site
+  // whose choice cannot be read: the choice does not explain it.
   const only = (run: ComparableRun, other: ComparableRun) => {
     const seen = keys(other.cookies);
     const seenOn = new Set(other.cookies.map(nameAndDomain));
-    const afterChoice = judged(run).filter((c) => c.firstPhase !== 'before-choice' && c.firstPhase !== 'unknown');
+    const afterChoice = judged(run).filter(
+      (c) => c.firstPhase !== 'before-choice' && c.firstPhase !== 'unknown' && c.firstPhase !== 'choice-unreadable',
+    );
     return sortedCookiesOnce(
       afterChoice
         .filter((c) => c.domain === undefined || !seenOn.has(nameAndDomain(c)))
@@ -379,7 +381,14 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isListOf = (value: unknown, each: (item: unknown) => boolean) => Array.isArray(value) && value.every(each);
 const CONSENT_STATES: ReadonlySet<unknown> = new Set(['none', 'accepted', 'refused', 'choice', 'unknown']);
-const PHASES: ReadonlySet<unknown> = new Set(['before-choice', 'after-accept', 'after-refuse', 'after-choice', 'unknown']);
+const PHASES: ReadonlySet<unknown> = new Set([
+  'before-choice',
+  'after-accept',
+  'after-refuse',
+  'after-choice',
+  'unknown',
+  'choice-unreadable',
+]);
 const CATEGORIES: ReadonlySet<unknown> = new Set(['necessary', 'statistics', 'third-party', 'other']);
 
 /** A kept run's cookie as the panel and `compareRuns` read it (the draft reads the rest as it finds it). */

@@ -4,7 +4,7 @@
  * Markdown and CSV are written in English throughout (headings, statuses, notes), so a known
  * tracker's purpose is its English `purpose` there; the JSON has its `purposeFr` beside it.
  */
-import type { Report, ReportCookie } from './report.ts';
+import type { Report, ReportCookie, ReportPhase } from './report.ts';
 import type { AbsenceReason } from './absence-reason.ts';
 import { liveProblemText } from '../charter/live-problem.ts';
 import { unreadLineCount } from '../charter/unread-lines.ts';
@@ -204,13 +204,28 @@ function toMarkdown(report: Report): string {
  * each unread row's reason in English words, without the name of its attempt, and a known tracker's
  * lifetime only in its cookie's `duration`.
  */
-export type ReportJson = Omit<Report, 'charter' | 'cookies'> & {
+export type ReportJson = Omit<Report, 'charter' | 'cookies' | 'timeline'> & {
   charter: Omit<Report['charter'], 'live' | 'unreadRows'> & {
     live: { fetchedAt: number; url: string | null; problem: string | null; failedAt?: number } | null;
     unreadRows?: Array<Omit<UnreadRow, 'reason'> & { reason: string }>;
   };
   cookies: Array<Omit<ReportCookie, 'knownLifetime'>>;
+  timeline: Omit<Report['timeline'], 'events'> & { events: TimelineEventJson[] };
 };
+
+/** A timeline event as the file has it: a cookie event's phase as the report's cookies have theirs (ReportPhase). */
+type TimelineEventJson = TimelineEvent | (Omit<Extract<TimelineEvent, { phase: unknown }>, 'phase'> & { phase: ReportPhase });
+type TimelineEvent = Report['timeline']['events'][number];
+
+/**
+ * The timeline as the file has it: where the consent cannot be read, a cookie event's recorded
+ * phase follows the platform's choice, not the site's, so it says none, as its cookie does.
+ */
+function timelineJson(report: Report): ReportJson['timeline'] {
+  if (report.consent.state !== 'unknown') return report.timeline;
+  const events = report.timeline.events.map((event) => ('phase' in event ? { ...event, phase: 'choice-unreadable' as const } : event));
+  return { ...report.timeline, events };
+}
 
 /** A cookie as the file has it: `knownLifetime` is for the pages, which say it in their language; `duration` says it in English. */
 function cookieJson(cookie: ReportCookie): Omit<ReportCookie, 'knownLifetime'> {
@@ -227,17 +242,18 @@ function unreadRowJson(row: UnreadRow): Omit<UnreadRow, 'reason'> & { reason: st
 /** The report as README documents it: the popup words the live charter's problem and lifetimes in its language, a file in English. */
 export function reportJson(report: Report): ReportJson {
   const cookies = report.cookies.map(cookieJson);
+  const timeline = timelineJson(report);
   const { live, unreadRows } = report.charter;
   // Overwritten in place: the file's keys keep their order.
   const charter: Omit<ReportJson['charter'], 'live'> & Pick<Report['charter'], 'live'> = {
     ...report.charter,
     ...(unreadRows === undefined ? null : { unreadRows: unreadRows.map(unreadRowJson) }),
   } as Omit<ReportJson['charter'], 'live'> & Pick<Report['charter'], 'live'>;
-  if (live === null) return { ...report, cookies, charter: { ...charter, live: null } };
+  if (live === null) return { ...report, cookies, charter: { ...charter, live: null }, timeline };
   const problem = live.problem === null ? null : liveProblemText(live.problem);
   // The attempt's name is for the pages (a random id, new at each read): not a fact of the report.
   const { attempt: _forPages, ...facts } = live;
-  return { ...report, cookies, charter: { ...charter, live: { ...facts, problem } } };
+  return { ...report, cookies, charter: { ...charter, live: { ...facts, problem } }, timeline };
 }
 
 const CSV_COLUMNS = [

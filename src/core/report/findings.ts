@@ -51,9 +51,10 @@ export type FindingDetail = {
   refused?: string[];
   /**
    * undeclared: 'platform-default' when the charter it is not in is the platform's default,
-   * standing in for the site's own, which could not be read (absent otherwise).
+   * standing in for the site's own, which could not be read; 'none' when the site has no charter
+   * the extension could find, so no charter was read at all (absent otherwise).
    */
-  charter?: 'platform-default';
+  charter?: StandInCharter;
   /**
    * undeclared, before-consent, after-refusal: for a cookie of embedded content (another site's,
    * set while the site's tab loaded it), its domain without the leading dot (`video.example.net`),
@@ -91,6 +92,9 @@ export type Finding = {
   detail: FindingDetail;
 };
 
+/** What an undeclared cookie is missing from instead of the site's own charter: the platform's default, or no charter at all. */
+export type StandInCharter = 'platform-default' | 'none';
+
 /** A seen cookie with what the registry says about it; `categoryInferred` when its category is not the source's (see report.ts). */
 export type MatchedCookie = { cookie: SiteCookie; match: MatchResult; categoryInferred?: CategoryInference };
 
@@ -113,6 +117,16 @@ const UNDECLARED_OWN_DEFAULT = undeclaredEvidence("seen, not in the platform's d
 const UNDECLARED_EMBEDDED_DEFAULT = undeclaredEvidence(
   "set by embedded content, not in the platform's default charter (the site's own was not read)",
 );
+// With no charter found, none was read: saying "not in the site's charter" would claim one was.
+const UNDECLARED_OWN_NO_CHARTER = undeclaredEvidence('seen, and no charter of the site was found');
+const UNDECLARED_EMBEDDED_NO_CHARTER = undeclaredEvidence('set by embedded content, and no charter of the site was found');
+
+/** The evidence texts of undeclared cookies, by the charter they are missing from: the site's own, or what stands in for it. */
+const UNDECLARED_EVIDENCE = {
+  site: { own: UNDECLARED_OWN, embedded: UNDECLARED_EMBEDDED },
+  'platform-default': { own: UNDECLARED_OWN_DEFAULT, embedded: UNDECLARED_EMBEDDED_DEFAULT },
+  none: { own: UNDECLARED_OWN_NO_CHARTER, embedded: UNDECLARED_EMBEDDED_NO_CHARTER },
+};
 
 /** A finding's detail; `embedded`: the domain of embedded content's cookie, null for the site's own. */
 const detailOf = (match: MatchResult, embedded: string | null): FindingDetail =>
@@ -215,7 +229,7 @@ export function findingsFor(
   isPortal: PortalTest = isPlatformHost,
   now: number | null = null,
 ): Finding[] {
-  return findingsInNameOrder(site, inNameOrder(seen, cookieName), notSeen, consentReadable, false, isPortal, now);
+  return findingsInNameOrder(site, inNameOrder(seen, cookieName), notSeen, consentReadable, null, isPortal, now);
 }
 
 /**
@@ -240,8 +254,11 @@ export function findingsInNameOrder(
   seenByName: readonly MatchedCookie[],
   notSeen: readonly CharterEntry[],
   consentReadable = true,
-  /** The charter is the platform's default, standing in for the site's own (not read). */
-  standIn = false,
+  /**
+   * What stands in for the site's own charter: the platform's default (the site's own not read), or
+   * nothing ('none': no charter found); null when the site's own charter is the one checked against.
+   */
+  standIn: StandInCharter | null = null,
   isPortal: PortalTest = isPlatformHost,
   /** When the findings are judged (milliseconds); null when not known (see findingsFor). */
   now: number | null = null,
@@ -252,6 +269,7 @@ export function findingsInNameOrder(
   const lifetimes: Finding[] = [];
   // Charters state a handful of lifetimes for thousands of cookies: each text is read once.
   const statedLifetimes = new Map<string | null, StatedLifetime>();
+  const undeclaredTexts = UNDECLARED_EVIDENCE[standIn ?? 'site'];
 
   for (const matched of seenByName) {
     const { cookie, match } = matched;
@@ -270,14 +288,8 @@ export function findingsInNameOrder(
             cookie: cookie.name,
             domain: cookie.domain,
             path: cookie.path,
-            detail: standIn ? { ...detail, charter: 'platform-default' } : detail,
-            evidence: (standIn
-              ? embedded
-                ? UNDECLARED_EMBEDDED_DEFAULT
-                : UNDECLARED_OWN_DEFAULT
-              : embedded
-                ? UNDECLARED_EMBEDDED
-                : UNDECLARED_OWN)[match.source],
+            detail: standIn ? { ...detail, charter: standIn } : detail,
+            evidence: (embedded ? undeclaredTexts.embedded : undeclaredTexts.own)[match.source],
           },
           cookie,
         ),
@@ -354,7 +366,7 @@ export function findingsInNameOrder(
   const unseen: Finding[] = [];
   const absentBecause = notSeenJudge(site, consentReadable);
   // The default's entries are the platform's cookies, not what the site declared: not seeing one is no finding.
-  for (const entry of standIn ? [] : notSeen) {
+  for (const entry of standIn === 'platform-default' ? [] : notSeen) {
     // Not expected (the visitor's choice, a platform cookie set only sometimes), or maybe among the
     // cookies the record lost to storage (absence-reason.ts): the report's entry says why, and no finding is made.
     if (absentBecause(entry) !== null) continue;

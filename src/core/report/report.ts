@@ -33,6 +33,14 @@ import { isPortalHost } from '../portals.ts';
 import { expiredBy } from './expired.ts';
 import { charterTrackerCategory, platformCategory, type CategoryInference } from './platform-cookies.ts';
 
+/**
+ * The phase a report gives a cookie: its record's, or 'choice-unreadable' on a site whose consent
+ * cannot be read (consent 'unknown'), where the record's phase follows the platform's choice, which
+ * the site does not keep: its own consent manager's choice is not read, so "before the choice"
+ * would be a guess.
+ */
+export type ReportPhase = Phase | 'choice-unreadable';
+
 /** Bumped whenever a field changes meaning or disappears. */
 export const REPORT_VERSION = 1;
 
@@ -61,8 +69,8 @@ export type ReportCookie = Pick<
    * browser deletes an expired cookie lazily): gone, listed with the removed ones. Absent otherwise.
    */
   expired?: true;
-  /** Consent phase in which it first appeared. */
-  firstPhase: Phase;
+  /** Consent phase in which it first appeared; 'choice-unreadable' where the consent is 'unknown' (ReportPhase). */
+  firstPhase: ReportPhase;
   /** Path of the page a tab of the site showed when it first appeared; null when not known (see SiteCookie.firstPage). */
   firstPage: string | null;
   /** For a cookie of embedded content (another site's, set while the site's tab loaded it): how it was tied to the tab; null for the site's own. */
@@ -261,7 +269,7 @@ export function buildReport(
   // Present ones first, then by name, then by domain; equal ones as the record holds them.
   // An expired cookie is gone, though the browser has not said so yet (it deletes one lazily): with the removed ones.
   const place = (one: MatchedCookie) =>
-    (one.cookie.removed === null && !expiredBy(one.cookie, now) ? cookies : removed).push(reportCookie(one, now));
+    (one.cookie.removed === null && !expiredBy(one.cookie, now) ? cookies : removed).push(reportCookie(one, now, onPlatform));
   for (let start = 0; start < byName.length;) {
     let end = start + 1;
     while (end < byName.length && byName[end]!.cookie.name === byName[start]!.cookie.name) end++;
@@ -310,7 +318,7 @@ export function buildReport(
       byName,
       notSeen,
       onPlatform,
-      charter.kind === 'platform-default',
+      charter.kind === 'platform-default' || charter.kind === 'none' ? charter.kind : null,
       (host) => isPortalHost(host, registry.bundledCharters),
       now,
     ),
@@ -362,7 +370,7 @@ const matchedName = ({ cookie }: MatchedCookie) => cookie.name;
 const byDomain = (a: MatchedCookie, b: MatchedCookie) => compareText(a.cookie.domain, b.cookie.domain);
 
 /** A seen cookie as reported. Field by field, not a spread: an allow-list, so nothing a record may hold reaches an export unless named here. */
-function reportCookie({ cookie, match, categoryInferred }: MatchedCookie, now: number): ReportCookie {
+function reportCookie({ cookie, match, categoryInferred }: MatchedCookie, now: number, consentReadable: boolean): ReportCookie {
   return {
     name: cookie.name,
     domain: cookie.domain,
@@ -383,7 +391,7 @@ function reportCookie({ cookie, match, categoryInferred }: MatchedCookie, now: n
     removed: cookie.removed,
     // Only where it holds: the browser has not said it removed the cookie, but its expiry is past.
     ...(cookie.removed === null && expiredBy(cookie, now) ? { expired: true as const } : null),
-    firstPhase: cookie.firstPhase,
+    firstPhase: consentReadable ? cookie.firstPhase : 'choice-unreadable',
     firstPage: cookie.firstPage ?? null,
     thirdParty: cookie.thirdParty ? { via: cookie.thirdParty.via } : null,
     originUnknown: cookie.originUnknown !== undefined,

@@ -4,6 +4,7 @@ import { liveProblemOf, liveProblemText, pageFailureText, type LiveCharterProble
 describe('liveProblemText', () => {
   it.each<[LiveCharterProblem, string]>([
     [{ kind: 'network' }, 'network error (offline, or the site cannot be reached)'],
+    [{ kind: 'timeout', path: '/terms/cookies-policy/' }, 'the charter page took too long to answer at /terms/cookies-policy/'],
     [{ kind: 'http', status: 404, path: '/terms/cookies-information' }, 'HTTP 404 at /terms/cookies-information'],
     [
       { kind: 'too-large', limit: 2_000_000, path: '/terms/cookies-information' },
@@ -58,6 +59,7 @@ describe('liveProblemOf', () => {
       path: '/terms/cookies-information',
     });
     expect(liveProblemOf({ kind: 'network' })).toEqual({ kind: 'network' });
+    expect(liveProblemOf({ kind: 'timeout', path: '/x' })).toEqual({ kind: 'timeout', path: '/x' });
     expect(liveProblemOf({ kind: 'empty', path: '/x' })).toEqual({ kind: 'empty', path: '/x' });
     expect(liveProblemOf({ kind: 'too-large-to-keep', limit: 2_000_000, path: '/x' })).toEqual({
       kind: 'too-large-to-keep',

@@ -52,6 +52,7 @@ describe('afterAttempt', () => {
     // 401, 403 and 408 too: a firewall or a bot check refusing the extension's read for a while says nothing of the charter.
     const problems: LiveCharterProblem[] = [
       { kind: 'network' },
+      { kind: 'timeout', path: '/terms/cookies-policy/' },
       ...[503, 429, 401, 403, 408].map((status) => ({ kind: 'http' as const, status, path: '/terms/cookies-policy/' })),
     ];
     for (const problem of problems) {

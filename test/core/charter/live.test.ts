@@ -25,13 +25,15 @@ function inEnglish(rows: readonly UnreadRow[] | undefined): UnreadRow[] | undefi
 
 /** A fetch that answers from a table of URLs; missing URLs fail like an unreachable host. */
 function fakeFetch(
-  pages: Record<string, { status: number; body?: string; type?: string } | 'network-error'>,
+  pages: Record<string, { status: number; body?: string; type?: string } | 'network-error' | 'timeout'>,
 ): FetchLike & { calls: Array<[string, RequestInit]> } {
   const calls: Array<[string, RequestInit]> = [];
   const impl = async (url: string, init: RequestInit) => {
     calls.push([url, init]);
     const page = pages[url];
     if (!page || page === 'network-error') throw new TypeError('Failed to fetch');
+    // As fetch rejects once its AbortSignal.timeout fires.
+    if (page === 'timeout') throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
     return new Response(page.body ?? '', { status: page.status, headers: { 'content-type': page.type ?? 'text/html' } });
   };
   return Object.assign(impl, { calls });
@@ -84,6 +86,23 @@ describe('fetchLiveCharter', () => {
       charter: null,
       problem: { kind: 'network' },
     });
+  });
+
+  it('says a charter page slower than the read limit took too long to answer, not that the site cannot be reached', async () => {
+    const slow = fakeFetch({
+      [`https://${HOST}/terms/cookies-policy/`]: 'timeout',
+      [`https://${HOST}/terms/cookies-information`]: { status: 404 },
+    });
+    expect((await fetchLiveCharter(HOST, slow)).problem).toEqual({ kind: 'timeout', path: '/terms/cookies-policy/' });
+    expect((await fetchLiveCharter(HOST, fakeFetch({ [`https://${HOST}/terms/cookies-policy/`]: 'timeout' }))).problem).toEqual({
+      kind: 'timeout',
+    });
+    // Slow while its body is read: the same.
+    const slowBody: FetchLike = async () =>
+      new Response(new ReadableStream({ start: (controller) => controller.error(new DOMException('timed out', 'TimeoutError')) }), {
+        status: 200,
+      });
+    expect((await fetchLiveCharter(HOST, slowBody)).problem).toEqual({ kind: 'timeout' });
   });
 
   it('survives a body that breaks while it is read, and refuses a page over 2 MB rather than cutting it silently', async () => {

@@ -74,11 +74,12 @@ describe('compareRuns', () => {
     expect(compareRuns(accepted, refused).trackersAfterRefuse).toEqual(own('_ga', '_pk_id.1.ab'));
   });
 
-  it('leaves out of "only after" a cookie first seen before the choice, or at a time not known', () => {
+  it('leaves out of "only after" a cookie first seen before the choice, at a time not known, or where no choice is read', () => {
     const early = run([
       reportCookie({ name: 'sessionid' }),
       reportCookie({ name: '_hjSessionUser_1234', category: 'statistics' }),
       reportCookie({ name: 'found', category: 'other', firstPhase: 'unknown' }),
+      reportCookie({ name: 'unread', category: 'other', firstPhase: 'choice-unreadable' }),
       reportCookie({ name: '_pk_id.1.a1b2', category: 'statistics', ...afterAccept }),
     ]);
     expect(compareRuns(early, run([reportCookie({ name: 'sessionid' })])).onlyAfterAccept).toEqual(own('_pk_id.1.a1b2'));

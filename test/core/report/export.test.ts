@@ -54,6 +54,18 @@ describe('exportReport', () => {
     expect(JSON.parse(exportReport(read, 'json').text)).toEqual(read);
   });
 
+  it('writes no phase for a timeline event of a site whose choice cannot be read, as its cookies have none', () => {
+    const event = { type: 'set' as const, at: 1, name: '_ga', domain: 'shop.example.org', phase: 'before-choice' as const };
+    const timeline = { droppedEvents: 0, events: [event, { type: 'cleared' as const, at: 2 }] };
+    const offPlatform = { ...sample, consent: { state: 'unknown' as const, changedAt: null, trackers: {} }, timeline };
+    expect(JSON.parse(exportReport(offPlatform, 'json').text).timeline.events).toEqual([
+      { ...event, phase: 'choice-unreadable' },
+      { type: 'cleared', at: 2 },
+    ]);
+    // Where the choice is read, the events are written as recorded.
+    expect(JSON.parse(exportReport({ ...sample, timeline }, 'json').text).timeline).toEqual(timeline);
+  });
+
   it('leaves out the name the worker gave the live charter’s attempt: for the pages, not a fact of the report', () => {
     const live = { fetchedAt: 1, url: 'https://data.tco.re/c', problem: null, attempt: '6f1c…' };
     const exported = JSON.parse(exportReport({ ...sample, charter: { ...sample.charter, live } }, 'json').text);

@@ -346,6 +346,18 @@ Analytics and stats: these cookies measure the audience.
     expect(report.cookies[0]!.status).toBe('undeclared');
     expect(JSON.stringify(report)).not.toContain('SECRET-VALUE');
   });
+
+  it('says an undeclared cookie of a site with no charter is in none found, not missing from one it read', () => {
+    const site = emptySite('example.org', '0');
+    recordCookieChange(site, browserCookie({ name: 'visitor_theme', domain: 'example.org' }), false, NOW_MS);
+    const [found] = buildReport(site, registry, NOW_MS).findings;
+    expect(found).toMatchObject({ kind: 'undeclared', severity: 'medium', detail: { charter: 'none' } });
+    expect(found!.evidence).toBe('seen, and no charter of the site was found; no description found');
+    recordCookieChange(site, browserCookie({ name: 'frame_id', domain: '.video.example.net' }), false, NOW_MS, { via: 'frame' });
+    const framed = buildReport(site, registry, NOW_MS).findings.find((f) => f.cookie === 'frame_id');
+    expect(framed).toMatchObject({ detail: { charter: 'none', embedded: 'video.example.net' } });
+    expect(framed!.evidence).toBe('set by embedded content, and no charter of the site was found; no description found');
+  });
 });
 
 describe('consent findings', () => {
@@ -361,6 +373,16 @@ describe('consent findings', () => {
     const report = buildReport(site, registry, NOW_MS);
     expect(report.consent.state).toBe('unknown');
     expect(report.findings.map((f) => f.kind)).toEqual(['undeclared']);
+  });
+
+  it('state no phase where no choice can be read: the record’s “before the choice” is the platform’s, not the site’s', () => {
+    const site = emptySite('shop.example.org', '0');
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: 'shop.example.org' }), false, NOW_MS);
+    expect(site.cookies[Object.keys(site.cookies)[0]!]!.firstPhase).toBe('before-choice');
+    const report = buildReport(site, registry, NOW_MS);
+    expect(report.cookies.map((c) => c.firstPhase)).toEqual(['choice-unreadable']);
+    // Where the choice is read, the phase stays.
+    expect(buildReport(play([cookie('_ga', 300)]), registry, NOW_MS).cookies.map((c) => c.firstPhase)).toEqual(['before-choice']);
   });
 
   it('count a removed cookie’s lifetime from its last write, not from its removal', () => {
