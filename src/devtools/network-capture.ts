@@ -8,7 +8,7 @@
  */
 import type { NetworkResponse } from '../core/network/network-log.ts';
 import { redirectMayLackSetCookie, responseOfHarEntry, type HarEntryLike } from '../core/network/network-log.ts';
-import type { BarePair } from '../core/network/set-cookie-header.ts';
+import type { BarePair, RepeatedLine } from '../core/network/set-cookie-header.ts';
 
 /** How long responses wait to go together (a page load sets its cookies in a burst of requests). */
 export const BATCH_DELAY_MS = 50;
@@ -26,12 +26,15 @@ export type NetworkCapture = {
  *   lost; a rejected one reads as 'value' (a nameless cookie: never a value kept as a name)
  * @param harEntries the entries DevTools holds now (platform/devtools.ts `harEntries`): where a
  *   redirect's Set-Cookie headers are found once Chrome has them
+ * @param repeated whether this browser tells an event for a Set-Cookie line repeating its cookie's
+ *   previous one (platform/devtools.ts `repeatedLineReading`: Firefox does not)
  */
 export function createNetworkCapture(
   send: (responses: NetworkResponse[]) => Promise<unknown>,
   later: (run: () => void, ms: number) => unknown = setTimeout,
   bare: BarePair | Promise<BarePair> = 'value',
   harEntries: () => Promise<HarEntryLike[]> = () => Promise.resolve([]),
+  repeated: RepeatedLine = 'heard',
 ): NetworkCapture {
   let batch: NetworkResponse[] = [];
   let scheduled = false;
@@ -46,7 +49,7 @@ export function createNetworkCapture(
     send(responses).catch(() => undefined);
   };
   const keep = (entry: HarEntryLike, as: BarePair) => {
-    const response = responseOfHarEntry(entry, as);
+    const response = responseOfHarEntry(entry, as, repeated);
     if (!response) return;
     batch.push(response);
     if (!scheduled) {

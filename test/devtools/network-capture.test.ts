@@ -130,6 +130,27 @@ describe('network capture (the DevTools page)', () => {
     }
   });
 
+  it('leaves out a Set-Cookie line repeating its cookie’s previous one where the browser tells no event for it (Firefox)', () => {
+    for (const [repeated, count] of [
+      ['silent', 1],
+      ['heard', 2],
+    ] as const) {
+      const sent: NetworkResponse[][] = [];
+      const timers: Array<() => void> = [];
+      const capture = createNetworkCapture(
+        async (responses) => void sent.push(responses),
+        (run) => void timers.push(run),
+        'value',
+        undefined,
+        repeated,
+      );
+      capture.heard(entry('https://data.tco.re/dup-cookie/', ['rr_dup=SECRET; Path=/', 'rr_dup=SECRET; Path=/']));
+      timers.forEach((run) => run());
+      expect(sent.flat()[0]!.cookies, repeated).toHaveLength(count);
+      expect(JSON.stringify(sent)).not.toContain('SECRET');
+    }
+  });
+
   it('never throws when the worker cannot be reached', async () => {
     const { capture, timers } = setup(true);
     capture.heard(entry('https://data.tco.re/', ['a=1']));
