@@ -5,7 +5,15 @@
  * DevTools opens, so responses before the panel is looked at are heard too.
  */
 import { installBrowser, nativeBrowser } from '../platform/browser.ts';
-import { barePairReading, createDevtoolsPanel, harEntries, holdDevtoolsSession, inspectedTabId, onHarEntry } from '../platform/devtools.ts';
+import {
+  barePairReading,
+  createDevtoolsPanel,
+  harEntries,
+  holdDevtoolsSession,
+  inspectedTabId,
+  onHarEntry,
+  repeatedLineReading,
+} from '../platform/devtools.ts';
 import { browserTranslate } from '../platform/i18n.ts';
 import { callBackground } from '../platform/messaging.ts';
 import { createNetworkCapture } from './network-capture.ts';
@@ -24,6 +32,7 @@ if (tabId !== null) {
     setTimeout,
     barePairReading(),
     () => harEntries(),
+    repeatedLineReading(),
   );
   onHarEntry((entry) => capture.heard(entry));
   // The worker hears when this page closes: events after that are not said to be a script's.

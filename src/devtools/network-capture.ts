@@ -8,10 +8,16 @@
  */
 import type { NetworkResponse } from '../core/network/network-log.ts';
 import { redirectMayLackSetCookie, responseOfHarEntry, type HarEntryLike } from '../core/network/network-log.ts';
-import type { BarePair } from '../core/network/set-cookie-header.ts';
+import type { BarePair, RepeatedLine } from '../core/network/set-cookie-header.ts';
 
 /** How long responses wait to go together (a page load sets its cookies in a burst of requests). */
 export const BATCH_DELAY_MS = 50;
+/**
+ * Longest wait for DevTools' HAR (getHAR) before a redirect it would complete is logged with its
+ * cookies unknown: well within an event's window (set-by.ts SET_BY_WINDOW_MS, 3 s), so its cookie
+ * never reads "by a script" meanwhile.
+ */
+export const HAR_WAIT_MS = 2000;
 
 export type NetworkCapture = {
   /** A request of the inspected tab completed. */
@@ -26,12 +32,15 @@ export type NetworkCapture = {
  *   lost; a rejected one reads as 'value' (a nameless cookie: never a value kept as a name)
  * @param harEntries the entries DevTools holds now (platform/devtools.ts `harEntries`): where a
  *   redirect's Set-Cookie headers are found once Chrome has them
+ * @param repeated whether this browser tells an event for a Set-Cookie line repeating its cookie's
+ *   previous one (platform/devtools.ts `repeatedLineReading`: Firefox does not)
  */
 export function createNetworkCapture(
   send: (responses: NetworkResponse[]) => Promise<unknown>,
   later: (run: () => void, ms: number) => unknown = setTimeout,
   bare: BarePair | Promise<BarePair> = 'value',
   harEntries: () => Promise<HarEntryLike[]> = () => Promise.resolve([]),
+  repeated: RepeatedLine = 'heard',
 ): NetworkCapture {
   let batch: NetworkResponse[] = [];
   let scheduled = false;
@@ -46,7 +55,7 @@ export function createNetworkCapture(
     send(responses).catch(() => undefined);
   };
   const keep = (entry: HarEntryLike, as: BarePair) => {
-    const response = responseOfHarEntry(entry, as);
+    const response = responseOfHarEntry(entry, as, repeated);
     if (!response) return;
     batch.push(response);
     if (!scheduled) {
@@ -54,14 +63,35 @@ export function createNetworkCapture(
       later(flush, BATCH_DELAY_MS);
     }
   };
+  // Chrome finishes a redirect before its Set-Cookie headers come: DevTools' own entry of it has
+  // them a moment later. Each getHAR builds DevTools' whole log, so one is asked at a time, and its
+  // answer serves every redirect heard before it was asked; those heard meanwhile wait for the next.
+  let lacking: Array<{ entry: HarEntryLike; as: BarePair }> = [];
+  let asking = false;
+  const ask = () => {
+    if (asking || lacking.length === 0) return;
+    asking = true;
+    const asked = lacking;
+    lacking = [];
+    let answered = false;
+    const answer = (entries: readonly unknown[]) => {
+      if (answered) return;
+      answered = true;
+      asking = false;
+      // Not found there (gone with the next page, or no answer in time): the redirect's cookies are not known.
+      const found = completeEntries(entries, new Set(asked.map(({ entry }) => requestKey(entry))));
+      for (const { entry, as } of asked) keep(found.get(requestKey(entry)) ?? entry, as);
+      ask();
+    };
+    later(() => answer([]), HAR_WAIT_MS);
+    Promise.resolve()
+      .then(() => harEntries())
+      .then(answer, () => answer([]));
+  };
   const read = (entry: HarEntryLike, as: BarePair) => {
     if (!redirectMayLackSetCookie(entry)) return keep(entry, as);
-    // Chrome finishes a redirect before its Set-Cookie headers come: DevTools' own entry of it has
-    // them a moment later. Not found there (gone with the next page), the redirect's cookies are not known.
-    void harEntries()
-      .then((entries) => entries.find((each) => sameRequest(each, entry) && !redirectMayLackSetCookie(each)) ?? entry)
-      .catch(() => entry)
-      .then((found) => keep(found, as));
+    lacking.push({ entry, as });
+    ask();
   };
   if (typeof bare !== 'string') {
     const settle = (settled: BarePair) => {
@@ -80,6 +110,18 @@ export function createNetworkCapture(
   };
 }
 
-/** True when two HAR entries are of the same request: its URL, its start and its status. */
-const sameRequest = (a: HarEntryLike, b: HarEntryLike): boolean =>
-  a.request?.url === b.request?.url && a.startedDateTime === b.startedDateTime && a.response?.status === b.response?.status;
+/** Which request a HAR entry is of: its URL, its start and its status (the same in DevTools' later entry of it). */
+const requestKey = (entry: HarEntryLike): string => JSON.stringify([entry.request?.url, entry.startedDateTime, entry.response?.status]);
+
+/** The first entry of each request of `wanted` that has its headers, in one pass over DevTools' `entries`. */
+function completeEntries(entries: readonly unknown[], wanted: ReadonlySet<string>): Map<string, HarEntryLike> {
+  const found = new Map<string, HarEntryLike>();
+  for (const each of entries) {
+    if (typeof each !== 'object' || each === null) continue;
+    const entry = each as HarEntryLike;
+    if (redirectMayLackSetCookie(entry)) continue;
+    const key = requestKey(entry);
+    if (wanted.has(key) && !found.has(key)) found.set(key, entry);
+  }
+  return found;
+}

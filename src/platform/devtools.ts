@@ -11,7 +11,7 @@
 import { browser, type Browser } from './browser.ts';
 import { onTabNavigated } from './tabs.ts';
 import type { HarEntryLike } from '../core/network/network-log.ts';
-import type { BarePair } from '../core/network/set-cookie-header.ts';
+import type { BarePair, RepeatedLine } from '../core/network/set-cookie-header.ts';
 import { barePairOfBrowserVersion } from '../core/network/bare-pair.ts';
 import { DEVTOOLS_SESSION_PORT, type DevtoolsSession } from '../core/network/devtools-session.ts';
 import { answerWithin } from '../core/message-contract.ts';
@@ -58,6 +58,13 @@ export async function barePairReading(
     return 'value';
   }
 }
+
+/**
+ * Whether this browser tells a cookie event for a Set-Cookie line repeating its cookie's previous
+ * one (core/network `RepeatedLine`): Chromium does, Firefox (`moz-extension:` pages) does not.
+ */
+export const repeatedLineReading = (page: Pick<Location, 'protocol'> = location): RepeatedLine =>
+  page.protocol === 'moz-extension:' ? 'silent' : 'heard';
 
 /** The tab DevTools inspects, or null outside DevTools (a panel page opened in a tab). */
 export function inspectedTabId(devtools: DevtoolsApi = api()): number | null {

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { BATCH_DELAY_MS, createNetworkCapture } from '../../src/devtools/network-capture.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BATCH_DELAY_MS, createNetworkCapture, HAR_WAIT_MS } from '../../src/devtools/network-capture.ts';
+import { withResponses } from '../../src/core/network/network-log.ts';
+import { setByOf } from '../../src/core/network/set-by.ts';
 import type { HarEntryLike, NetworkResponse } from '../../src/core/network/network-log.ts';
 import type { BarePair } from '../../src/core/network/set-cookie-header.ts';
 import { barePairReading } from '../../src/platform/devtools.ts';
@@ -128,6 +130,92 @@ describe('network capture (the DevTools page)', () => {
       expect(sent.flat(), what).toMatchObject(expected);
       expect(JSON.stringify(sent)).not.toContain('SECRET');
     }
+  });
+
+  it('leaves out a Set-Cookie line repeating its cookie’s previous one where the browser tells no event for it (Firefox)', () => {
+    for (const [repeated, count] of [
+      ['silent', 1],
+      ['heard', 2],
+    ] as const) {
+      const sent: NetworkResponse[][] = [];
+      const timers: Array<() => void> = [];
+      const capture = createNetworkCapture(
+        async (responses) => void sent.push(responses),
+        (run) => void timers.push(run),
+        'value',
+        undefined,
+        repeated,
+      );
+      capture.heard(entry('https://data.tco.re/dup-cookie/', ['rr_dup=SECRET; Path=/', 'rr_dup=SECRET; Path=/']));
+      timers.forEach((run) => run());
+      expect(sent.flat()[0]!.cookies, repeated).toHaveLength(count);
+      expect(JSON.stringify(sent)).not.toContain('SECRET');
+    }
+  });
+
+  /** A redirect as Chrome often hands it over (no raw headers yet: `headersSize` -1), or as getHAR has it later, its Set-Cookie in. */
+  const redirect = (i: number, setCookies?: string[]): HarEntryLike => ({
+    startedDateTime: new Date(Date.parse('2026-11-30T10:00:00.000Z') + i).toISOString(),
+    time: 5,
+    request: { method: 'GET', url: `https://data.tco.re/r/${i}` },
+    response: setCookies
+      ? { status: 302, headersSize: 200, headers: setCookies.map((value) => ({ name: 'Set-Cookie', value })) }
+      : { status: 302, headersSize: -1, headers: [] },
+  });
+
+  it('asks DevTools for its HAR once at a time, each answer serving every redirect waiting (a re-review: one getHAR a redirect, each the whole log)', async () => {
+    const answers: Array<(entries: HarEntryLike[]) => void> = [];
+    const { capture, sent, timers } = setup(false, 'value', () => new Promise((resolve) => answers.push(resolve)));
+    const redirects = 1000;
+    // DevTools' log: every redirect with its Set-Cookie, and as many other requests.
+    const har = Array.from({ length: redirects }, (_, i) => [
+      redirect(i, [`c${i}=SECRET; Path=/`]),
+      entry(`https://data.tco.re/a/${i}.js`, []),
+    ]).flat();
+    for (let i = 0; i < redirects; i++) capture.heard(redirect(i));
+    await Promise.resolve();
+    // One getHAR under way; the redirects heard meanwhile wait for the next, asked once it answered.
+    expect(answers).toHaveLength(1);
+    answers[0]!(har);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(answers).toHaveLength(2);
+    answers[1]!(har);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(answers).toHaveLength(2);
+    timers.forEach((timer) => timer.run());
+    const names = sent.flat().flatMap((response) => response.cookies.map((cookie) => cookie.name));
+    expect(names).toEqual(Array.from({ length: redirects }, (_, i) => `c${i}`));
+    expect(JSON.stringify(sent)).not.toContain('SECRET');
+  });
+
+  describe('when getHAR never answers', () => {
+    afterEach(() => void vi.useRealTimers());
+
+    it('logs the redirect with its cookies unknown after HAR_WAIT_MS, so its cookie reads "no response known", never "by a script"; the next redirect asks again', async () => {
+      vi.useFakeTimers();
+      const sent: NetworkResponse[][] = [];
+      let asked = 0;
+      const capture = createNetworkCapture(
+        async (responses) => void sent.push(responses),
+        setTimeout,
+        'value',
+        () => (asked++, new Promise<HarEntryLike[]>(() => undefined)),
+      );
+      capture.heard(redirect(0));
+      await vi.advanceTimersByTimeAsync(HAR_WAIT_MS - 1);
+      expect(sent.flat()).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1 + BATCH_DELAY_MS);
+      expect(sent.flat()).toMatchObject([{ status: 302, cookies: [], cookiesCut: true }]);
+      const at = Date.parse('2026-11-30T10:00:00.000Z');
+      const log = withResponses(null, 1, at - 60_000, sent.flat());
+      const event = { type: 'set', at: at + 2, name: 'sessionid', domain: 'data.tco.re', phase: 'before-choice' } as const;
+      expect(setByOf(event, log, at + 60_000)).toEqual({ kind: 'unseen' });
+      // A getHAR that never answered does not hold the next redirect.
+      capture.heard(redirect(1));
+      await vi.advanceTimersByTimeAsync(HAR_WAIT_MS + BATCH_DELAY_MS);
+      expect(asked).toBe(2);
+      expect(sent.flat()).toHaveLength(2);
+    });
   });
 
   it('never throws when the worker cannot be reached', async () => {

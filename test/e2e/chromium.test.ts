@@ -4,6 +4,8 @@ import { launchedForBlock } from './scenarios/launched.ts';
 import {
   CHARTER_PAGE,
   DEMO_HOST,
+  DUP_COOKIE,
+  DUP_COOKIE_PAGE,
   heldCharterReadCount,
   LOGIN_COOKIE,
   LOGIN_PAGE,
@@ -220,6 +222,15 @@ describe('Chromium: the real DevTools panel and side panel', () => {
     }
     const named = `by ${isolated('GET')} ${isolated(`http://${host}${LOGIN_PAGE}`)} (${isolated('302')})`;
     expect(await panel.$$eval(lines, (all) => all.map((line) => line.textContent))).toEqual([named, named, named, named]);
+    // The same Set-Cookie line twice, then a script's change: Chromium tells an event for each line,
+    // both the response's; the change is the script's once its window is over.
+    await site.goto(`http://${host}${DUP_COOKIE_PAGE}`);
+    await panel.waitForSelector(`${eventRow(DUP_COOKIE)}[data-event="changed"] [data-set-by="script"]`, { timeout: 10_000 });
+    const dup = await panel.$$eval(eventRow(DUP_COOKIE), (rows) =>
+      rows.map((row) => `${row.getAttribute('data-event')}: ${row.querySelector('[data-set-by]')?.textContent}`),
+    );
+    const byPage = `by ${isolated('GET')} ${isolated(`http://${host}${DUP_COOKIE_PAGE}`)} (${isolated('200')})`;
+    expect(dup).toEqual([`set: ${byPage}`, `changed: ${byPage}`, 'changed: by a script: no finished response of this tab set it']);
     await devtools.close();
     await Promise.all([site.close(), api.close()]);
   });

@@ -5,6 +5,8 @@ import {
   BARE_COOKIE_PAGE,
   BARE_COOKIE_TEXT,
   CHARTER_PAGE,
+  DUP_COOKIE,
+  DUP_COOKIE_PAGE,
   heldCharterReadCount,
   LOGIN_COOKIE,
   LOGIN_PAGE,
@@ -249,6 +251,13 @@ describe('Firefox ESR: the person grants access to a portal on its own domain', 
     await panel.waitFor(`${eventRow(LOGIN_COOKIE)} [data-set-by="response"]`, 10_000);
     expect(await panel.texts(`${eventRow(LOGIN_COOKIE)} [data-set-by]`)).toEqual([
       `by ${isolated('GET')} ${isolated(`http://${host}${LOGIN_PAGE}`)} (${isolated('302')})`,
+    ]);
+    // The same Set-Cookie line twice, then a script's change: Firefox tells one event for both
+    // lines (a re-review), so the change is the script's once its window is over.
+    await site.goto(`http://${host}${DUP_COOKIE_PAGE}`);
+    await panel.waitFor(`${eventRow(DUP_COOKIE)}[data-event="changed"] [data-set-by="script"]`, 10_000);
+    expect(await panel.texts(`${eventRow(DUP_COOKIE)}[data-event="set"] [data-set-by]`)).toEqual([
+      `by ${isolated('GET')} ${isolated(`http://${host}${DUP_COOKIE_PAGE}`)} (${isolated('200')})`,
     ]);
     // DevTools closed: the worker hears its page's port end, and the tab's log says when (what
     // comes after is no longer said to be a script's).

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   barePairReading,
+  repeatedLineReading,
   createDevtoolsPanel,
   holdDevtoolsSession,
   RECONNECT_AFTER_MS,
@@ -168,6 +169,13 @@ describe('holdDevtoolsSession', () => {
     };
     expect(() => holdDevtoolsSession({ tabId: 3, openedAt: 100 }, { runtime } as never)).not.toThrow();
     expect(tries).toBe(1);
+  });
+});
+
+describe('repeatedLineReading', () => {
+  it('says Firefox tells no event for a Set-Cookie line repeating its cookie’s previous one, Chromium one', () => {
+    expect(repeatedLineReading({ protocol: 'moz-extension:' })).toBe('silent');
+    expect(repeatedLineReading({ protocol: 'chrome-extension:' })).toBe('heard');
   });
 });
 

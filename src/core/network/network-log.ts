@@ -8,7 +8,14 @@
  * beside the site records: it is kept small (short names, a byte limit per tab).
  */
 import { addressWithoutValues } from '../path-parameters.ts';
-import { expiryOf, parseSetCookieHeaders, serverTimeOf, type BarePair, type SetCookieFacts } from './set-cookie-header.ts';
+import {
+  expiryOf,
+  parseSetCookieHeaders,
+  serverTimeOf,
+  type BarePair,
+  type RepeatedLine,
+  type SetCookieFacts,
+} from './set-cookie-header.ts';
 import { measureText } from '../text-bytes.ts';
 
 /** Responses kept per tab, newest last; older ones are dropped (a cookie event is matched within seconds). */
@@ -206,9 +213,14 @@ export function redirectMayLackSetCookie(entry: HarEntryLike): boolean {
 /**
  * The response of a HAR entry, or null when it set no cookie (or is not http(s)); a redirect
  * that may have set some (`redirectMayLackSetCookie`) with none known. Values are dropped here.
- * `bare`: how the browser reads a Set-Cookie without `=` (its name in Firefox).
+ * `bare`: how the browser reads a Set-Cookie without `=` (its name in Firefox); `repeated`: whether
+ * it tells an event for a line repeating its cookie's previous one (none in Firefox: left out).
  */
-export function responseOfHarEntry(entry: HarEntryLike, bare: BarePair = 'value'): NetworkResponse | null {
+export function responseOfHarEntry(
+  entry: HarEntryLike,
+  bare: BarePair = 'value',
+  repeated: RepeatedLine = 'heard',
+): NetworkResponse | null {
   const headers = Array.isArray(entry.response?.headers) ? (entry.response.headers as unknown[]) : [];
   const lines: string[] = [];
   // The response's first Date (as Chromium reads it), which an Expires is weighed against (expiryOf).
@@ -229,7 +241,7 @@ export function responseOfHarEntry(entry: HarEntryLike, bare: BarePair = 'value'
   const startedAt = typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : Number.NaN;
   if (requested === null || url === null || !Number.isFinite(startedAt)) return null;
   // One more than kept is read, to know whether any was left out.
-  const read = parseSetCookieHeaders(lines, COOKIES_PER_RESPONSE + 1, bare);
+  const read = parseSetCookieHeaders(lines, COOKIES_PER_RESPONSE + 1, bare, repeated);
   const cut = unknown || read.length > COOKIES_PER_RESPONSE;
   // The host of the URL requested, not of the URL kept (a long one is cut).
   const host = hostOfUrl(requested);

@@ -23,6 +23,16 @@ export const MAX_NAME_AND_VALUE_BYTES = 4096;
  */
 export type BarePair = 'value' | 'name';
 
+/**
+ * Whether the browser tells a cookie event for a `Set-Cookie` line that writes its cookie (name,
+ * Domain, Path, Partitioned) exactly as the response's previous line of that cookie did. Chromium
+ * tells one for each line ('heard'); Firefox tells none for a cookie written again unchanged
+ * ('silent'): `portal_dup=a; Path=/` twice made two events in Chromium 156, one in Firefox ESR 153
+ * (the e2e tests, demo portal's DUP_COOKIE_PAGE), so there such a line made no event a response
+ * could be credited with.
+ */
+export type RepeatedLine = 'heard' | 'silent';
+
 /** What a `Set-Cookie` line says of the cookie, its value left out. */
 export type SetCookieFacts = {
   /** Cookie name ('' for a nameless cookie). */
@@ -155,21 +165,32 @@ function read(facts: SetCookieFacts, key: string, value: string): void {
 /**
  * The cookies of a response's `Set-Cookie` header values, the first `limit` of them: one header
  * per cookie as HTTP sends them, or several lines joined by newlines as some browsers hand them
- * over. Lines past the limit are not read.
+ * over. Lines past the limit are not read. `repeated` 'silent' (Firefox): a line writing its
+ * cookie exactly as its previous line did is left out, as it set nothing (`RepeatedLine`).
  */
 export function parseSetCookieHeaders(
   values: readonly string[],
   limit = Number.POSITIVE_INFINITY,
   bare: BarePair = 'value',
+  repeated: RepeatedLine = 'heard',
 ): SetCookieFacts[] {
   const cookies: SetCookieFacts[] = [];
+  // Each cookie's last line, only to compare the next with: forgotten on return, never copied out.
+  const lastLineOf = repeated === 'silent' ? new Map<string, string>() : null;
   for (const value of values) {
     for (let start = 0; start <= value.length && cookies.length < limit;) {
       const newline = value.indexOf('\n', start);
       const stop = newline < 0 ? value.length : newline;
-      const facts = parseSetCookie(value.slice(start, stop), bare);
-      if (facts) cookies.push(facts);
+      const line = value.slice(start, stop);
+      const facts = parseSetCookie(line, bare);
       start = stop + 1;
+      if (!facts) continue;
+      if (lastLineOf) {
+        const cookie = JSON.stringify([facts.name, facts.domain, facts.path, facts.partitioned]);
+        if (lastLineOf.get(cookie) === line) continue;
+        lastLineOf.set(cookie, line);
+      }
+      cookies.push(facts);
     }
   }
   return cookies;

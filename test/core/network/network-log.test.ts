@@ -13,6 +13,7 @@ import {
   withResponses,
   type NetworkResponse,
 } from '../../../src/core/network/network-log.ts';
+import type { RepeatedLine } from '../../../src/core/network/set-cookie-header.ts';
 
 /** A HAR entry as Chrome's and Firefox's devtools.network hand it over (values included). */
 const harEntry = (headers: Array<{ name: string; value: string }>, url = 'https://data.tco.re/api/?q=secret&page=2#frag') => ({
@@ -249,6 +250,18 @@ describe('responseOfHarEntry', () => {
     expect(redirectMayLackSetCookie(redirect(147))).toBe(false);
     expect(responseOfHarEntry(redirect(147))).toBeNull();
     expect(responseOfHarEntry(redirect(-1, 200))).toBeNull();
+  });
+
+  it('leaves out, in Firefox, a Set-Cookie line writing its cookie exactly as its previous line did: Firefox tells no event for it (a re-review)', () => {
+    const lines = ['rr_dup=a; Path=/', 'other=1', 'rr_dup=a; Path=/', 'rr_dup=a; Path=/two', 'rr_dup=b; Path=/', 'rr_dup=a; Path=/'];
+    const paths = (repeated: RepeatedLine, values = lines) =>
+      responseOfHarEntry(harEntry(values.map((value) => ({ name: 'set-cookie', value }))), 'value', repeated)?.cookies.map((c) => c.name);
+    // Only the third line repeats its cookie's previous line: the last one changes `b` back to `a`, an event.
+    expect(paths('silent')).toEqual(['rr_dup', 'other', 'rr_dup', 'rr_dup', 'rr_dup']);
+    // Chromium tells an event for each line: all stay.
+    expect(paths('heard')).toEqual(['rr_dup', 'other', 'rr_dup', 'rr_dup', 'rr_dup', 'rr_dup']);
+    // Lines joined by newlines in one header value are lines alike.
+    expect(paths('silent', ['rr_dup=a; Path=/\nrr_dup=a; Path=/'])).toEqual(['rr_dup']);
   });
 
   it('keeps at most COOKIES_PER_RESPONSE cookies of one response', () => {

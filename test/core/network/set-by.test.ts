@@ -33,6 +33,25 @@ const response = (lines: string[], startedAt = T, url = 'https://data.tco.re/', 
 const log = (responses: NetworkResponse[], openedAt = T - 60_000): NetworkLog => ({ tabId: 3, openedAt, responses });
 
 describe('setByOf', () => {
+  it('tells a script’s change from a response that sent its line twice: in Firefox one event for both lines (a re-review’s wrong verdict)', () => {
+    const entry = {
+      startedDateTime: new Date(T).toISOString(),
+      time: 100,
+      request: { method: 'GET', url: 'https://data.tco.re/dup-cookie/' },
+      response: { status: 200, headers: ['rr_dup=a; Path=/', 'rr_dup=a; Path=/'].map((value) => ({ name: 'Set-Cookie', value })) },
+    };
+    const setAndChanged = [event({ name: 'rr_dup' }), event({ name: 'rr_dup', type: 'changed', at: T + 900 })];
+    const firefox = responseOfHarEntry(entry, 'value', 'silent')!;
+    const byFirefox = setByOfTimeline(setAndChanged, log([firefox]), T + 60_000);
+    expect(byFirefox(setAndChanged[0]!)).toMatchObject({ kind: 'response', response: firefox });
+    expect(byFirefox(setAndChanged[1]!)).toEqual({ kind: 'script' });
+    // Chromium tells an event for each line: two set events, both the response's.
+    const chromium = responseOfHarEntry(entry, 'value', 'heard')!;
+    const twice = [event({ name: 'rr_dup' }), event({ name: 'rr_dup', at: T + 51 })];
+    const byChromium = setByOfTimeline(twice, log([chromium]), T + 60_000);
+    expect(twice.map((each) => byChromium(each)?.kind)).toEqual(['response', 'response']);
+  });
+
   it('names the response whose Set-Cookie wrote the cookie, host-only or on a domain', () => {
     const page = response(['sessionid=x; Path=/; HttpOnly', 'csrftoken=y']);
     expect(setByOf(event(), log([page]), T + 10_000)).toEqual({ kind: 'response', response: page, cookie: page.cookies[0] });
