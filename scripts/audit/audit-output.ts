@@ -37,7 +37,7 @@ const COLUMNS = [
   { title: 'Service', width: 22 },
   { title: 'Purpose', width: 32 },
   { title: 'Status', width: 10 },
-  { title: 'Phase', width: 13 },
+  { title: 'Phase', width: 17 }, // choice-unreadable, the widest phase, whole
   { title: 'First page', width: 22 },
 ] as const;
 

@@ -66,6 +66,16 @@ describe('audit output', () => {
     expect(text).toMatch(/^csrftoken\s+Someone\s+Audience\s+not-seen$/m);
   });
 
+  it('prints choice-unreadable, the widest phase, whole in the Phase column', () => {
+    const text = formatReport(
+      report([reportCookie({ name: '_ga', firstPhase: 'choice-unreadable', firstPage: '/x/' })], {
+        consent: { state: 'unknown', changedAt: null, trackers: {} },
+      }),
+      't',
+    );
+    expect(text).toMatch(/^_ga\s.*\schoice-unreadable\s+\/x\/$/m);
+  });
+
   describe('a run whose record lost cookies to storage says so: its table is not one of a run that lost nothing', () => {
     const host = 'data.example.org';
     const charter = { portal: host, language: 'fr' as const, entries: [charterEntry('cookies_preferences'), charterEntry('csrftoken')] };
