@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Finding, FindingKind, Severity } from '../core/report/findings.ts';
 import { FIRST_PAGE } from '../core/message-contract.ts';
 import type { ReportTotals } from '../core/report/report-page.ts';
+import type { CharterKind } from '../core/registry/registry.ts';
 import { findingCounts, type SeverityCounts } from '../core/report/finding-counts.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 import { findingWords } from './finding-text.ts';
@@ -33,7 +34,16 @@ type FindingsSummaryProps = {
   language: string;
   /** The charter's language, for its words a finding quotes (marked where not the page's); null or absent: unknown, unmarked. */
   charterLanguage?: string | null | undefined;
+  /** The report's kind of charter: 'none' where the extension found none for the site. */
+  charterKind?: CharterKind | undefined;
 };
+
+/**
+ * A kind's name. An undeclared cookie of a site with no charter found is named so, not "Not in the
+ * charter": there was none to read.
+ */
+const kindName = (kind: FindingKind, noCharter: boolean, t: Translate) =>
+  t(kind === 'undeclared' && noCharter ? 'findingUndeclaredNoCharter' : messageKey('finding', kind));
 
 /** A finding's facts, the charter's words it quotes marked with their language where it is not the page's (own-words.ts). */
 function Evidence({
@@ -127,6 +137,7 @@ export function FindingsSummary({
   t,
   language,
   charterLanguage,
+  charterKind,
 }: FindingsSummaryProps) {
   const total = totals?.findings ?? findings.length;
   const [open, setOpen] = useState(total <= 6);
@@ -206,6 +217,8 @@ export function FindingsSummary({
     );
   }
   const byKind = totals?.findingsByKind ?? findingCounts(findings);
+  // Each undeclared finding says it too, but the first page may hold none of them.
+  const noCharter = charterKind === 'none' || findings.some((finding) => finding.detail.charter === 'none');
   return (
     <section class="findings" aria-labelledby="findings-title">
       {title}
@@ -218,7 +231,7 @@ export function FindingsSummary({
           const severity = SEVERITIES.find((level) => counts[level])!;
           return (
             <li key={kind} class={`chip severity-${severity}`} data-finding-count={kind}>
-              {t(messageKey('finding', kind))} <strong>{formatCount(count, language)}</strong>
+              {kindName(kind, noCharter, t)} <strong>{formatCount(count, language)}</strong>
               <span class="muted"> ({severitiesWords(counts, t, language)})</span>
             </li>
           );
@@ -239,7 +252,7 @@ export function FindingsSummary({
                   title={t('goToCookie', cookieNameText(visibleCookieName(finding.cookie), t))}
                 >
                   <span class={`dot severity-${finding.severity}`} aria-hidden="true" />
-                  <span class="finding-kind">{t(messageKey('finding', finding.kind))}</span>{' '}
+                  <span class="finding-kind">{kindName(finding.kind, finding.detail.charter === 'none', t)}</span>{' '}
                   <CookieName name={visibleCookieName(finding.cookie)} t={t} />
                   {severityWord(finding.severity, t)}
                 </button>

@@ -286,6 +286,7 @@ export function ReportView({
         t={t}
         language={language}
         charterLanguage={report.charter.language}
+        charterKind={report.charter.kind}
       />
       <TabPanels
         label={t('reportSections')}

@@ -281,6 +281,65 @@ describe('FindingsSummary', () => {
     expect(container.querySelector('[data-finding-count="not-seen"]')?.textContent).toBe('finding_not_seen 1 (severityLow)');
   });
 
+  describe('an undeclared cookie of a site with no charter found', () => {
+    const noCharter = finding({
+      kind: 'undeclared',
+      cookie: '_ga',
+      detail: { provider: 'Google', category: 'statistics', source: 'open-cookie-database', charter: 'none' },
+    });
+    const headings = (language: 'en' | 'fr', props: { findings: (typeof noCharter)[] }) => {
+      cleanup();
+      const { container } = render(
+        <FindingsSummary
+          cookiesSeen={30}
+          consentReadable={false}
+          onSelect={vi.fn()}
+          t={localeTranslate(language)}
+          language={language}
+          {...props}
+        />,
+      );
+      return [
+        container.querySelector('[data-finding-count="undeclared"]')?.textContent,
+        container.querySelector('[data-finding] .finding-kind')?.textContent ?? null,
+      ];
+    };
+
+    it('is named undeclared, never "not in the charter": no charter was read', () => {
+      expect(headings('en', { findings: [noCharter] })).toEqual(['Undeclared 1 (medium)', 'Undeclared']);
+      expect(headings('fr', { findings: [noCharter] })).toEqual(['Non déclaré 1 (modéré)', 'Non déclaré']);
+    });
+
+    it('is counted so from the report’s charter when the first page holds none of them', () => {
+      const first = finding({ kind: 'before-consent', cookie: 'a_widget', severity: 'high' });
+      cleanup();
+      const { container } = render(
+        <FindingsSummary
+          findings={[first]}
+          totals={{
+            cookies: 30,
+            originUnknown: 0,
+            findings: 30,
+            findingsByKind: { 'before-consent': { high: 1 }, undeclared: { medium: 29 } },
+            siteEvicted: false,
+          }}
+          charterKind="none"
+          cookiesSeen={30}
+          consentReadable
+          onSelect={vi.fn()}
+          t={localeTranslate('en')}
+          language="en"
+        />,
+      );
+      expect(container.querySelector('[data-finding-count="undeclared"]')?.textContent).toBe('Undeclared 29 (medium)');
+    });
+
+    it('stays "not in the charter" where the site’s charter was read', () => {
+      const declaredElsewhere = finding({ kind: 'undeclared', cookie: '_ga' });
+      expect(headings('en', { findings: [declaredElsewhere] })).toEqual(['Not in the charter 1 (medium)', 'Not in the charter']);
+    });
+  });
+
   it('words a kind’s severities as the UI language does, from the whole report’s counts when it has only the first page', () => {
     // The first page holds one medium finding; the whole report has two high ones beside three medium.
     const findings = [finding({ kind: 'before-consent', cookie: 'a_widget', severity: 'medium' })];
