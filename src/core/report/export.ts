@@ -219,11 +219,15 @@ type TimelineEvent = Report['timeline']['events'][number];
 
 /**
  * The timeline as the file has it: where the consent cannot be read, a cookie event's recorded
- * phase follows the platform's choice, not the site's, so it says none, as its cookie does.
+ * phase follows the platform's choice, not the site's, so it says none, as its cookie does (one
+ * found already there by a scan keeps 'unknown').
  */
 function timelineJson(report: Report): ReportJson['timeline'] {
   if (report.consent.state !== 'unknown') return report.timeline;
-  const events = report.timeline.events.map((event) => ('phase' in event ? { ...event, phase: 'choice-unreadable' as const } : event));
+  // An event found already there by a scan ('unknown') keeps it, as its cookie does.
+  const events = report.timeline.events.map((event) =>
+    'phase' in event && event.phase !== 'unknown' ? { ...event, phase: 'choice-unreadable' as const } : event,
+  );
   return { ...report.timeline, events };
 }
 

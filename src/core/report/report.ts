@@ -37,7 +37,7 @@ import { charterTrackerCategory, platformCategory, type CategoryInference } from
  * The phase a report gives a cookie: its record's, or 'choice-unreadable' on a site whose consent
  * cannot be read (consent 'unknown'), where the record's phase follows the platform's choice, which
  * the site does not keep: its own consent manager's choice is not read, so "before the choice"
- * would be a guess.
+ * would be a guess. 'unknown' (found already there by a scan) stays there too.
  */
 export type ReportPhase = Phase | 'choice-unreadable';
 
@@ -69,7 +69,7 @@ export type ReportCookie = Pick<
    * browser deletes an expired cookie lazily): gone, listed with the removed ones. Absent otherwise.
    */
   expired?: true;
-  /** Consent phase in which it first appeared; 'choice-unreadable' where the consent is 'unknown' (ReportPhase). */
+  /** Consent phase in which it first appeared; 'choice-unreadable' where the consent is 'unknown', but for 'unknown' (ReportPhase). */
   firstPhase: ReportPhase;
   /** Path of the page a tab of the site showed when it first appeared; null when not known (see SiteCookie.firstPage). */
   firstPage: string | null;
@@ -391,7 +391,8 @@ function reportCookie({ cookie, match, categoryInferred }: MatchedCookie, now: n
     removed: cookie.removed,
     // Only where it holds: the browser has not said it removed the cookie, but its expiry is past.
     ...(cookie.removed === null && expiredBy(cookie, now) ? { expired: true as const } : null),
-    firstPhase: consentReadable ? cookie.firstPhase : 'choice-unreadable',
+    // Found already there by a scan ('unknown') is a fact of the scan, not of the choice: it stays.
+    firstPhase: consentReadable || cookie.firstPhase === 'unknown' ? cookie.firstPhase : 'choice-unreadable',
     firstPage: cookie.firstPage ?? null,
     thirdParty: cookie.thirdParty ? { via: cookie.thirdParty.via } : null,
     originUnknown: cookie.originUnknown !== undefined,

@@ -66,6 +66,13 @@ describe('exportReport', () => {
     expect(JSON.parse(exportReport({ ...sample, timeline }, 'json').text).timeline).toEqual(timeline);
   });
 
+  it('keeps a timeline event found already there (phase unknown) as it is where the choice cannot be read', () => {
+    const found = { type: 'set' as const, at: 1, name: '_ga', domain: 'shop.example.org', phase: 'unknown' as const };
+    const timeline = { droppedEvents: 0, events: [found] };
+    const offPlatform = { ...sample, consent: { state: 'unknown' as const, changedAt: null, trackers: {} }, timeline };
+    expect(JSON.parse(exportReport(offPlatform, 'json').text).timeline.events).toEqual([found]);
+  });
+
   it('leaves out the name the worker gave the live charter’s attempt: for the pages, not a fact of the report', () => {
     const live = { fetchedAt: 1, url: 'https://data.tco.re/c', problem: null, attempt: '6f1c…' };
     const exported = JSON.parse(exportReport({ ...sample, charter: { ...sample.charter, live } }, 'json').text);

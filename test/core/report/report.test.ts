@@ -385,6 +385,14 @@ describe('consent findings', () => {
     expect(buildReport(play([cookie('_ga', 300)]), registry, NOW_MS).cookies.map((c) => c.firstPhase)).toEqual(['before-choice']);
   });
 
+  it('keep “found already there” (unknown) where no choice can be read: a fact of the scan, not of the choice', () => {
+    const site = emptySite('shop.example.org', '0');
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: 'shop.example.org' }), false, NOW_MS, { found: true });
+    const report = buildReport(site, registry, NOW_MS);
+    expect(report.consent.state).toBe('unknown');
+    expect(report.cookies.map((c) => c.firstPhase)).toEqual(['unknown']);
+  });
+
   it('count a removed cookie’s lifetime from its last write, not from its removal', () => {
     const site = play([cookie('sessionid', 30)]);
     recordCookieChange(site, cookie('sessionid', 30), true, NOW_MS + 1000 * 86400);
