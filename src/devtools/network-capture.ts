@@ -66,12 +66,20 @@ export function createNetworkCapture(
   // Chrome finishes a redirect before its Set-Cookie headers come: DevTools' own entry of it has
   // them a moment later. Each getHAR builds DevTools' whole log, so one is asked at a time, and its
   // answer serves every redirect heard before it was asked; those heard meanwhile wait for the next.
-  let lacking: Array<{ entry: HarEntryLike; as: BarePair }> = [];
+  // Each is logged once: by an answer, or at its own deadline (`logged`).
+  type Lacking = { entry: HarEntryLike; as: BarePair; logged: boolean };
+  const log = (redirect: Lacking, entry: HarEntryLike) => {
+    if (redirect.logged) return;
+    redirect.logged = true;
+    keep(entry, redirect.as);
+  };
+  let lacking: Lacking[] = [];
   let asking = false;
   const ask = () => {
-    if (asking || lacking.length === 0) return;
+    // Those logged at their deadline meanwhile are not asked for.
+    const asked = asking ? [] : lacking.filter((redirect) => !redirect.logged);
+    if (asked.length === 0) return;
     asking = true;
-    const asked = lacking;
     lacking = [];
     let answered = false;
     const answer = (entries: readonly unknown[]) => {
@@ -80,9 +88,10 @@ export function createNetworkCapture(
       asking = false;
       // Not found there (gone with the next page, or no answer in time): the redirect's cookies are not known.
       const found = completeEntries(entries, new Set(asked.map(({ entry }) => requestKey(entry))));
-      for (const { entry, as } of asked) keep(found.get(requestKey(entry)) ?? entry, as);
+      for (const redirect of asked) log(redirect, found.get(requestKey(redirect.entry)) ?? redirect.entry);
       ask();
     };
+    // No answer in time: the next redirect asks again (those asked were logged at their deadlines).
     later(() => answer([]), HAR_WAIT_MS);
     Promise.resolve()
       .then(() => harEntries())
@@ -90,7 +99,10 @@ export function createNetworkCapture(
   };
   const read = (entry: HarEntryLike, as: BarePair) => {
     if (!redirectMayLackSetCookie(entry)) return keep(entry, as);
-    lacking.push({ entry, as });
+    const redirect: Lacking = { entry, as, logged: false };
+    lacking.push(redirect);
+    // Its own deadline, from when it was heard, a getHAR under way or not: logged within its event's window.
+    later(() => log(redirect, entry), HAR_WAIT_MS);
     ask();
   };
   if (typeof bare !== 'string') {

@@ -218,6 +218,40 @@ describe('network capture (the DevTools page)', () => {
     });
   });
 
+  describe('when getHAR is slow', () => {
+    afterEach(() => void vi.useRealTimers());
+
+    it('logs a redirect heard while a getHAR is under way HAR_WAIT_MS after it was heard, so its cookie never reads "by a script" (a re-review)', async () => {
+      vi.useFakeTimers();
+      const sent: NetworkResponse[][] = [];
+      const answers: Array<(entries: HarEntryLike[]) => void> = [];
+      const capture = createNetworkCapture(
+        async (responses) => void sent.push(responses),
+        setTimeout,
+        'value',
+        () => new Promise<HarEntryLike[]>((resolve) => answers.push(resolve)),
+      );
+      const at = Date.parse('2026-11-30T10:00:00.000Z');
+      const secondHeard = () => sent.flat().some((response) => response.url.endsWith('/r/1'));
+      capture.heard(redirect(0));
+      // 50 ms later, the next redirect waits for the getHAR under way.
+      await vi.advanceTimersByTimeAsync(50);
+      capture.heard(redirect(1));
+      // DevTools' log is big: the first answer comes late, and the second getHAR is as slow.
+      await vi.advanceTimersByTimeAsync(HAR_WAIT_MS - 100);
+      answers[0]!([redirect(0, ['a=1; Path=/'])]);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(answers).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(50 + BATCH_DELAY_MS);
+      expect(secondHeard()).toBe(false);
+      await vi.advanceTimersByTimeAsync(100);
+      // Its cookies unknown, within the 3 s window of its cookie's event (at 52 ms): 'no response known'.
+      expect(sent.flat().find((response) => response.url.endsWith('/r/1'))).toMatchObject({ cookies: [], cookiesCut: true });
+      const event = { type: 'set', at: at + 52, name: 'sessionid', domain: 'data.tco.re', phase: 'before-choice' } as const;
+      expect(setByOf(event, withResponses(null, 1, at - 60_000, sent.flat()), at + 60_000)).toEqual({ kind: 'unseen' });
+    });
+  });
+
   it('never throws when the worker cannot be reached', async () => {
     const { capture, timers } = setup(true);
     capture.heard(entry('https://data.tco.re/', ['a=1']));
