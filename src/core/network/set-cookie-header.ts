@@ -28,7 +28,7 @@ export type BarePair = 'value' | 'name';
  * Domain, Path, Partitioned) as the response's previous line of that cookie did: same value, flags,
  * SameSite and expiry, however the attributes are written (Firefox compares the parsed cookie). Chromium
  * tells one for each line ('heard'); Firefox tells none for a cookie written again unchanged
- * ('silent'): `portal_dup=a; Path=/` twice made two events in Chromium 156, one in Firefox ESR 153
+ * ('silent'): `portal_dup=a; Path=/` then `portal_dup=a; path=/` made two events in Chromium, one in Firefox ESR
  * (the e2e tests, demo portal's DUP_COOKIE_PAGE), so there such a line made no event a response
  * could be credited with.
  */
