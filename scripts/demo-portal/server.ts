@@ -49,7 +49,7 @@ export const BARE_COOKIE_TEXT = 'ods_bare_marker';
 /** A sign-in page of every portal host: a 302 to the home page whose Set-Cookie sets LOGIN_COOKIE (see `serve`). */
 export const LOGIN_PAGE = '/login/';
 export const LOGIN_COOKIE = 'portal_login';
-/** A page of every portal host whose response sends the same Set-Cookie line of DUP_COOKIE twice, and whose script changes that cookie 800 ms later (see `serve`). */
+/** A page of every portal host whose response sets DUP_COOKIE twice alike, the second line written otherwise, and whose script changes that cookie 800 ms later (see `serve`). */
 export const DUP_COOKIE_PAGE = '/dup-cookie/';
 export const DUP_COOKIE = 'portal_dup';
 
@@ -406,10 +406,11 @@ function serve({ host, path, query }: ReturnType<typeof requestTarget>, response
     return;
   }
   if (path === DUP_COOKIE_PAGE) {
-    // The same line twice: Firefox tells one cookie event for both, Chromium one each (the DevTools
-    // panel's "set by": the script's change is never the response's).
-    const line = `${DUP_COOKIE}=a; Path=/`;
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': [line, line] });
+    // The same cookie set twice alike, written otherwise (attribute case): Firefox, comparing the
+    // parsed cookie, tells one cookie event for both, Chromium one each (the DevTools panel's "set
+    // by": the script's change is never the response's).
+    const lines = [`${DUP_COOKIE}=a; Path=/`, `${DUP_COOKIE}=a; path=/`];
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': lines });
     response.end(
       `<!doctype html><html lang="fr"><title>Cookie écrit deux fois</title><h1>Cookie écrit deux fois</h1><script>setTimeout(() => { document.cookie = '${DUP_COOKIE}=b; path=/'; }, 800);</script></html>`,
     );

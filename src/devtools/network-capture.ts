@@ -54,24 +54,46 @@ export function createNetworkCapture(
     // not answer is lost, never sent twice (noteNetwork would log it twice): nothing else keeps it.
     send(responses).catch(() => undefined);
   };
-  const keep = (entry: HarEntryLike, as: BarePair) => {
-    const response = responseOfHarEntry(entry, as, repeated);
-    if (!response) return;
+  const keep = (response: NetworkResponse) => {
     batch.push(response);
     if (!scheduled) {
       scheduled = true;
       later(flush, BATCH_DELAY_MS);
     }
   };
+  // Responses go to the log in the order they were heard: set-by breaks ties between equally near
+  // responses by that order, so a redirect waiting for getHAR holds back those heard after it.
+  type Slot = { response: NetworkResponse | null; ready: boolean };
+  const inOrder: Slot[] = [];
+  let first = 0;
+  const settle = (slot: Slot, entry: HarEntryLike, as: BarePair) => {
+    slot.response = responseOfHarEntry(entry, as, repeated);
+    slot.ready = true;
+    for (; first < inOrder.length && inOrder[first]!.ready; first++) {
+      const response = inOrder[first]!.response;
+      if (response) keep(response);
+    }
+    // Those sent are dropped once they are half the queue: linear in all.
+    if (first * 2 >= inOrder.length) {
+      inOrder.splice(0, first);
+      first = 0;
+    }
+  };
   // Chrome finishes a redirect before its Set-Cookie headers come: DevTools' own entry of it has
   // them a moment later. Each getHAR builds DevTools' whole log, so one is asked at a time, and its
   // answer serves every redirect heard before it was asked; those heard meanwhile wait for the next.
-  let lacking: Array<{ entry: HarEntryLike; as: BarePair }> = [];
+  // Each is logged once: by an answer, or at its own deadline (its slot then `ready`).
+  type Lacking = { entry: HarEntryLike; as: BarePair; slot: Slot };
+  const log = (redirect: Lacking, entry: HarEntryLike) => {
+    if (!redirect.slot.ready) settle(redirect.slot, entry, redirect.as);
+  };
+  let lacking: Lacking[] = [];
   let asking = false;
   const ask = () => {
-    if (asking || lacking.length === 0) return;
+    // Those logged at their deadline meanwhile are not asked for.
+    const asked = asking ? [] : lacking.filter((redirect) => !redirect.slot.ready);
+    if (asked.length === 0) return;
     asking = true;
-    const asked = lacking;
     lacking = [];
     let answered = false;
     const answer = (entries: readonly unknown[]) => {
@@ -80,17 +102,23 @@ export function createNetworkCapture(
       asking = false;
       // Not found there (gone with the next page, or no answer in time): the redirect's cookies are not known.
       const found = completeEntries(entries, new Set(asked.map(({ entry }) => requestKey(entry))));
-      for (const { entry, as } of asked) keep(found.get(requestKey(entry)) ?? entry, as);
+      for (const redirect of asked) log(redirect, found.get(requestKey(redirect.entry)) ?? redirect.entry);
       ask();
     };
+    // No answer in time: the next redirect asks again (those asked were logged at their deadlines).
     later(() => answer([]), HAR_WAIT_MS);
     Promise.resolve()
       .then(() => harEntries())
       .then(answer, () => answer([]));
   };
   const read = (entry: HarEntryLike, as: BarePair) => {
-    if (!redirectMayLackSetCookie(entry)) return keep(entry, as);
-    lacking.push({ entry, as });
+    const slot: Slot = { response: null, ready: false };
+    inOrder.push(slot);
+    if (!redirectMayLackSetCookie(entry)) return settle(slot, entry, as);
+    const redirect: Lacking = { entry, as, slot };
+    lacking.push(redirect);
+    // Its own deadline, from when it was heard, a getHAR under way or not: logged within its event's window.
+    later(() => log(redirect, entry), HAR_WAIT_MS);
     ask();
   };
   if (typeof bare !== 'string') {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BATCH_DELAY_MS, createNetworkCapture, HAR_WAIT_MS } from '../../src/devtools/network-capture.ts';
 import { withResponses } from '../../src/core/network/network-log.ts';
-import { setByOf } from '../../src/core/network/set-by.ts';
+import { setByOf, setByOfTimeline } from '../../src/core/network/set-by.ts';
 import type { HarEntryLike, NetworkResponse } from '../../src/core/network/network-log.ts';
 import type { BarePair } from '../../src/core/network/set-cookie-header.ts';
 import { barePairReading } from '../../src/platform/devtools.ts';
@@ -215,6 +215,80 @@ describe('network capture (the DevTools page)', () => {
       await vi.advanceTimersByTimeAsync(HAR_WAIT_MS + BATCH_DELAY_MS);
       expect(asked).toBe(2);
       expect(sent.flat()).toHaveLength(2);
+    });
+  });
+
+  it('logs responses in the order they were heard, a redirect waiting for getHAR before those heard after it, so each event names its own response (a re-review)', async () => {
+    const answers: Array<(entries: HarEntryLike[]) => void> = [];
+    const { capture, sent, timers } = setup(false, 'value', () => new Promise((resolve) => answers.push(resolve)));
+    const at = Date.parse('2026-11-30T10:00:00.000Z');
+    // Heard first, the 302 over [10, 15] ms, its headers not there yet; then an XHR over [0, 100] ms.
+    capture.heard(redirect(10));
+    capture.heard({ ...entry('https://data.tco.re/api/', ['c=x; Path=/']), time: 100 });
+    await Promise.resolve();
+    answers[0]!([redirect(10, ['c=y; Path=/'])]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    timers.forEach((timer) => timer.run());
+    const responses = sent.flat();
+    expect(responses.map((response) => response.url)).toEqual(['https://data.tco.re/r/10', 'https://data.tco.re/api/']);
+    // Two events, each as near to both: set-by breaks the tie by log order.
+    const events = [12, 80].map((ms) => ({ type: 'set', at: at + ms, name: 'c', domain: 'data.tco.re', phase: 'before-choice' }) as const);
+    const log = withResponses(null, 1, at - 60_000, responses);
+    const named = events.map((event) => setByOfTimeline(events, log, at + 60_000)(event));
+    expect(named).toMatchObject([
+      { kind: 'response', response: { url: 'https://data.tco.re/r/10' } },
+      { kind: 'response', response: { url: 'https://data.tco.re/api/' } },
+    ]);
+  });
+
+  describe('when getHAR is slow', () => {
+    afterEach(() => void vi.useRealTimers());
+
+    it('holds a response heard after a waiting redirect no longer than that redirect waits', async () => {
+      vi.useFakeTimers();
+      const sent: NetworkResponse[][] = [];
+      const capture = createNetworkCapture(
+        async (responses) => void sent.push(responses),
+        setTimeout,
+        'value',
+        () => new Promise<HarEntryLike[]>(() => undefined),
+      );
+      capture.heard(redirect(0));
+      capture.heard(entry('https://data.tco.re/api/', ['c=x; Path=/']));
+      await vi.advanceTimersByTimeAsync(HAR_WAIT_MS + BATCH_DELAY_MS - 1);
+      expect(sent.flat()).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(sent.flat().map((response) => response.url)).toEqual(['https://data.tco.re/r/0', 'https://data.tco.re/api/']);
+    });
+
+    it('logs a redirect heard while a getHAR is under way HAR_WAIT_MS after it was heard, so its cookie never reads "by a script" (a re-review)', async () => {
+      vi.useFakeTimers();
+      const sent: NetworkResponse[][] = [];
+      const answers: Array<(entries: HarEntryLike[]) => void> = [];
+      const capture = createNetworkCapture(
+        async (responses) => void sent.push(responses),
+        setTimeout,
+        'value',
+        () => new Promise<HarEntryLike[]>((resolve) => answers.push(resolve)),
+      );
+      const at = Date.parse('2026-11-30T10:00:00.000Z');
+      const secondHeard = () => sent.flat().some((response) => response.url.endsWith('/r/1'));
+      capture.heard(redirect(0));
+      // 50 ms later, the next redirect waits for the getHAR under way.
+      await vi.advanceTimersByTimeAsync(50);
+      capture.heard(redirect(1));
+      // DevTools' log is big: the first answer comes late, and the second getHAR is as slow.
+      await vi.advanceTimersByTimeAsync(HAR_WAIT_MS - 100);
+      answers[0]!([redirect(0, ['a=1; Path=/'])]);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(answers).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(50 + BATCH_DELAY_MS);
+      expect(secondHeard()).toBe(false);
+      await vi.advanceTimersByTimeAsync(100);
+      // Its cookies unknown, within the 3 s window of its cookie's event (at 52 ms): 'no response known'.
+      expect(sent.flat().find((response) => response.url.endsWith('/r/1'))).toMatchObject({ cookies: [], cookiesCut: true });
+      const event = { type: 'set', at: at + 52, name: 'sessionid', domain: 'data.tco.re', phase: 'before-choice' } as const;
+      expect(setByOf(event, withResponses(null, 1, at - 60_000, sent.flat()), at + 60_000)).toEqual({ kind: 'unseen' });
     });
   });
 

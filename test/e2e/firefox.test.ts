@@ -252,8 +252,9 @@ describe('Firefox ESR: the person grants access to a portal on its own domain', 
     expect(await panel.texts(`${eventRow(LOGIN_COOKIE)} [data-set-by]`)).toEqual([
       `by ${isolated('GET')} ${isolated(`http://${host}${LOGIN_PAGE}`)} (${isolated('302')})`,
     ]);
-    // The same Set-Cookie line twice, then a script's change: Firefox tells one event for both
-    // lines (a re-review), so the change is the script's once its window is over.
+    // The same cookie set twice alike (the second line written otherwise), then a script's change:
+    // Firefox tells one event for both lines (two re-reviews), so the change is the script's once
+    // its window is over.
     await site.goto(`http://${host}${DUP_COOKIE_PAGE}`);
     await panel.waitFor(`${eventRow(DUP_COOKIE)}[data-event="changed"] [data-set-by="script"]`, 10_000);
     expect(await panel.texts(`${eventRow(DUP_COOKIE)}[data-event="set"] [data-set-by]`)).toEqual([

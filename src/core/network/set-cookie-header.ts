@@ -24,10 +24,11 @@ export const MAX_NAME_AND_VALUE_BYTES = 4096;
 export type BarePair = 'value' | 'name';
 
 /**
- * Whether the browser tells a cookie event for a `Set-Cookie` line that writes its cookie (name,
- * Domain, Path, Partitioned) exactly as the response's previous line of that cookie did. Chromium
+ * Whether the browser tells a cookie event for a `Set-Cookie` line that sets its cookie (name,
+ * Domain, Path, Partitioned) as the response's previous line of that cookie did: same value, flags,
+ * SameSite and expiry, however the attributes are written (Firefox compares the parsed cookie). Chromium
  * tells one for each line ('heard'); Firefox tells none for a cookie written again unchanged
- * ('silent'): `portal_dup=a; Path=/` twice made two events in Chromium 156, one in Firefox ESR 153
+ * ('silent'): `portal_dup=a; Path=/` then `portal_dup=a; path=/` made two events in Chromium, one in Firefox ESR
  * (the e2e tests, demo portal's DUP_COOKIE_PAGE), so there such a line made no event a response
  * could be credited with.
  */
@@ -58,6 +59,13 @@ export type SetCookieFacts = {
  * a name and value over 4096 bytes, and in Firefox (`bare` 'name') an empty name.
  */
 export function parseSetCookie(line: string, bare: BarePair = 'value'): SetCookieFacts | null {
+  return readLine(line, bare)?.facts ?? null;
+}
+
+/** A line's cookie, with where its value stands in the line (to compare it in place, never copied). */
+type ReadLine = { facts: SetCookieFacts; valueStart: number; valueEnd: number };
+
+function readLine(line: string, bare: BarePair): ReadLine | null {
   const end = line.indexOf(';');
   const pairEnd = end < 0 ? line.length : end;
   const equalsAt = line.indexOf('=');
@@ -103,7 +111,7 @@ export function parseSetCookie(line: string, bare: BarePair = 'value'): SetCooki
     }
     start = stop + 1;
   }
-  return facts;
+  return { facts, valueStart, valueEnd };
 }
 
 /** `text` without leading and trailing spaces and tabs. */
@@ -165,8 +173,8 @@ function read(facts: SetCookieFacts, key: string, value: string): void {
 /**
  * The cookies of a response's `Set-Cookie` header values, the first `limit` of them: one header
  * per cookie as HTTP sends them, or several lines joined by newlines as some browsers hand them
- * over. Lines past the limit are not read. `repeated` 'silent' (Firefox): a line writing its
- * cookie exactly as its previous line did is left out, as it set nothing (`RepeatedLine`).
+ * over. Lines past the limit are not read. `repeated` 'silent' (Firefox): a line setting its
+ * cookie as its previous line did is left out, as it set nothing (`RepeatedLine`).
  */
 export function parseSetCookieHeaders(
   values: readonly string[],
@@ -176,24 +184,42 @@ export function parseSetCookieHeaders(
 ): SetCookieFacts[] {
   const cookies: SetCookieFacts[] = [];
   // Each cookie's last line, only to compare the next with: forgotten on return, never copied out.
-  const lastLineOf = repeated === 'silent' ? new Map<string, string>() : null;
+  const lastLineOf = repeated === 'silent' ? new Map<string, { line: string; read: ReadLine }>() : null;
   for (const value of values) {
     for (let start = 0; start <= value.length && cookies.length < limit;) {
       const newline = value.indexOf('\n', start);
       const stop = newline < 0 ? value.length : newline;
       const line = value.slice(start, stop);
-      const facts = parseSetCookie(line, bare);
+      const read = readLine(line, bare);
       start = stop + 1;
-      if (!facts) continue;
+      if (!read) continue;
+      const { facts } = read;
       if (lastLineOf) {
         const cookie = JSON.stringify([facts.name, facts.domain, facts.path, facts.partitioned]);
-        if (lastLineOf.get(cookie) === line) continue;
-        lastLineOf.set(cookie, line);
+        const last = lastLineOf.get(cookie);
+        lastLineOf.set(cookie, { line, read });
+        // Firefox compares the cookie it parsed, not the line's text (attribute case, order, spacing).
+        if (last && setsAlike(last.line, last.read, line, read)) continue;
       }
       cookies.push(facts);
     }
   }
   return cookies;
+}
+
+/**
+ * True when two lines of one cookie (same name, domain, path, partition) set it alike: same value,
+ * compared where it stands in each line, and same flags, SameSite and expiry. Linear in the value.
+ */
+function setsAlike(lineA: string, a: ReadLine, lineB: string, b: ReadLine): boolean {
+  const [x, y] = [a.facts, b.facts];
+  if (x.secure !== y.secure || x.httpOnly !== y.httpOnly || x.sameSite !== y.sameSite) return false;
+  // Both lines came in one response: the same time serves for both.
+  if (expiryOf(x, 0) !== expiryOf(y, 0)) return false;
+  const length = a.valueEnd - a.valueStart;
+  if (b.valueEnd - b.valueStart !== length) return false;
+  for (let at = 0; at < length; at++) if (lineA.charCodeAt(a.valueStart + at) !== lineB.charCodeAt(b.valueStart + at)) return false;
+  return true;
 }
 
 /** Longest lifetime browsers give a cookie (RFC 6265bis, "Cookie Lifetime Limits": 400 days), in seconds. */

@@ -114,6 +114,40 @@ describe('parseSetCookieHeaders', () => {
   it('reads no further than the limit', () => {
     expect(parseSetCookieHeaders(['a=1\nb=2\nc=3', 'd=4'], 2).map((facts) => facts.name)).toEqual(['a', 'b']);
   });
+
+  it('leaves out, in Firefox, a line setting its cookie as the previous line of it did, however written (a re-review)', () => {
+    const kept = (...lines: string[]) => parseSetCookieHeaders(lines, Number.POSITIVE_INFINITY, 'value', 'silent').length;
+    // Firefox compares the cookie it parsed, not the text: attribute case, order, spacing and SameSite case differ, one event.
+    expect(kept('rr_dup=a; Path=/', 'rr_dup=a; path=/')).toBe(1);
+    expect(kept('rr_dup=a; Path=/; Secure; HttpOnly', 'rr_dup=a; HttpOnly; Secure; Path=/')).toBe(1);
+    expect(kept('rr_dup=a;Path=/', 'rr_dup= a ; Path=/')).toBe(1);
+    expect(kept('rr_dup=a; Path=/; SameSite=Lax', 'rr_dup=a; Path=/; SameSite=lax')).toBe(1);
+    expect(kept('c=1; Expires=Thu, 01 Jan 2037 00:00:00 GMT', 'c=1; expires=Thu, 01-Jan-2037 00:00:00 GMT')).toBe(1);
+    // Anything the cookie holds changing is an event: value, flags, SameSite, expiry.
+    expect(kept('c=a', 'c=b')).toBe(2);
+    expect(kept('c=a', 'c=ab')).toBe(2);
+    expect(kept('c=a', 'c=a; Secure')).toBe(2);
+    expect(kept('c=a', 'c=a; HttpOnly')).toBe(2);
+    expect(kept('c=a; SameSite=Lax', 'c=a; SameSite=Strict')).toBe(2);
+    expect(kept('c=a; Max-Age=60', 'c=a; Max-Age=61')).toBe(2);
+    expect(kept('c=a', 'c=a; Max-Age=60')).toBe(2);
+    // Another cookie: another domain, path or partition.
+    expect(kept('c=a', 'c=a; Path=/x')).toBe(2);
+    expect(kept('c=a', 'c=a; Domain=tco.re')).toBe(2);
+    expect(kept('c=a; Secure', 'c=a; Secure; Partitioned')).toBe(2);
+    // Compared with the previous line of that cookie only: A, B, A sets it three times.
+    expect(kept('c=a; Path=/', 'c=b; Path=/', 'c=a; path=/')).toBe(3);
+    // In Chromium each line is an event.
+    expect(parseSetCookieHeaders(['c=a; Path=/', 'c=a; path=/'], Number.POSITIVE_INFINITY, 'value', 'heard')).toHaveLength(2);
+  });
+
+  it('compares repeated lines in linear time', () => {
+    const value = 'x'.repeat(1000);
+    const lines = Array.from({ length: 50_000 }, (_, i) => (i % 2 ? `c=${value}; Path=/; Secure` : `c=${value}; secure; path=/`));
+    const started = performance.now();
+    expect(parseSetCookieHeaders(lines, Number.POSITIVE_INFINITY, 'value', 'silent')).toHaveLength(1);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
 });
 
 describe('parseCookieDate', () => {
