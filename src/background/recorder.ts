@@ -16,6 +16,7 @@ import {
   type RecordContext,
   type SiteCookie,
   type SiteRecord,
+  type TimelineEvent,
 } from '../core/cookies/site-record.ts';
 import { sameData } from '../core/same-data.ts';
 import { siteKey } from '../core/storage/session-items.ts';
@@ -247,10 +248,14 @@ export function createRecorder(
    */
   const choicesHeard = new Map<string, number[]>();
 
-  /** Notes the choice `site`'s last event recorded, if it recorded one, heard at `order`. */
-  function noteChoice(site: SiteRecord, order: number): void {
+  /**
+   * Notes the choice `site`'s last event recorded, heard at `order`, when that event is new (not
+   * `lastBefore`, the last one before this change) and recorded one: a removal that records no
+   * event (a consent cookie a dropped record kept, whose choice was not in force) is no choice.
+   */
+  function noteChoice(site: SiteRecord, order: number, lastBefore: TimelineEvent | undefined): void {
     const last = site.timeline.at(-1);
-    if (last === undefined || !('consent' in last) || last.consent === undefined) return;
+    if (last === lastBefore || last === undefined || !('consent' in last) || last.consent === undefined) return;
     const key = siteKey(site.storeId, site.host);
     const orders = choicesHeard.get(key) ?? [];
     orders.push(order);
@@ -558,9 +563,9 @@ export function createRecorder(
       () => [...keysFor(cookie, at), ...(removed ? keysOf(cookie.storeId, holdersBeside(cookie, at)) : [])],
       () => {
         const changed: SiteRecord[] = [];
-        const note = (next: SiteRecord | null) => {
+        const note = (lastBefore: TimelineEvent | undefined, next: SiteRecord | null) => {
           if (next) {
-            noteChoice(next, heardAt);
+            noteChoice(next, heardAt, lastBefore);
             store.put(next);
             changed.push(next);
           }
@@ -576,7 +581,11 @@ export function createRecorder(
             store.put(site);
             continue;
           }
-          note(recordFiled(site, cookie, removed, at, { ...context, byBrowser: removed && BROWSER_REMOVALS.has(cause) }, ownWrite));
+          const lastBefore = site.timeline.at(-1);
+          note(
+            lastBefore,
+            recordFiled(site, cookie, removed, at, { ...context, byBrowser: removed && BROWSER_REMOVALS.has(cause) }, ownWrite),
+          );
         }
         // A site whose tab closed files no event of a cookie on its parent domain, but one that
         // shows that very cookie present learns it is gone: kept, it showed an expired `_ga` as
@@ -588,6 +597,7 @@ export function createRecorder(
             // decides: that record knows which consent cookies held its choice, choiceHeldBy).
             if (isPresent(site, cookie) || cookie.name === CONSENT_COOKIE)
               note(
+                site.timeline.at(-1),
                 recordCookieChange(site, cookie, true, at, { page: pageOf(host, cookie.storeId), byBrowser: BROWSER_REMOVALS.has(cause) }),
               );
           }
@@ -742,8 +752,9 @@ export function createRecorder(
           const isNew = site.cookies[identity(cookie)] === undefined;
           const context = { found, page: pageOf(host, cookie.storeId), originUnknown };
           forgetInFilings(site, cookie, false, now, context);
+          const lastBefore = site.timeline.at(-1);
           const next = recordCookieChange(site, cookie, false, now, context)!;
-          noteChoice(next, since);
+          noteChoice(next, since, lastBefore);
           store.put(next);
           if (found && isNew && cookie.name !== CONSENT_COOKIE)
             foundByScan.set(foundKey(host, cookie), { at: now, shape: shapeOf(cookie) });

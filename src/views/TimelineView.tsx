@@ -115,7 +115,7 @@ function EventRow({
         ? t('choiceRemovedKept', choiceText(event.consent, t))
         : // A cookie a scan found already there holds a choice made at a time not known: found, never made (README).
           t(
-            // Saved again may be a 'set': over the cookie a record dropped to make room knew held the choice.
+            // Saved again before made: a record saved on 2026-12-06 may mark it on a 'set' (a write over a consent cookie a dropped record kept).
             event.found ? 'choiceFound' : event.sameChoice ? 'choiceSavedAgain' : event.type !== 'changed' ? 'choiceMade' : 'choiceChanged',
             choiceText(event.consent, t),
           );

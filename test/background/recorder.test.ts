@@ -909,6 +909,31 @@ describe('recorder', () => {
     ).not.toContain('before-consent YSC');
   });
 
+  it('counts no choice heard at a removal of a consent cookie that records no event, after the record was dropped to make room (re-review rrTl2 1)', async () => {
+    const { recorder, store } = await setup();
+    const T = Date.UTC(2026, 11, 6, 10, 0, 0);
+    const pref = (value: string, path: string) =>
+      browserCookie({ name: 'cookies_preferences', domain: 'data.tco.re', path, httpOnly: false, value });
+    // Refused on /explore, then accepted on /: the dropped record keeps both as holders of its choice.
+    await recorder.cookieChanged(pref('false', '/explore'), false, 'explicit', T + 100);
+    await recorder.cookieChanged(pref('true', '/'), false, 'explicit', T + 200);
+    await recorder.withSite('data.tco.re', '0', (site) => store.put(evictedRecord(site, T + 250)));
+    await recorder.cookieChanged(pref('false', '/'), false, 'explicit', T + 300);
+    await recorder.cookieChanged(pref('true', '/'), false, 'explicit', T + 400);
+    // Stored under the acceptance, matched to its response later.
+    const ysc = browserCookie({ name: 'YSC', domain: '.youtube.com', hostOnly: false });
+    const order = recorder.heard(ysc);
+    // The /explore refusal goes: the acceptance on / stays in force, no event is recorded.
+    await recorder.cookieChanged(pref('false', '/explore'), true, 'explicit', T + 500);
+    await recorder.thirdPartySet({ host: 'data.tco.re', page: '/', via: 'response', cookie: ysc, at: T + 450, order });
+    const site = await recorder.site('data.tco.re', '0');
+    expect(site.consent.state).toBe('accepted');
+    expect(Object.values(site.cookies).find((c) => c.name === 'YSC')?.firstPhase).toBe('after-accept');
+    expect(
+      buildReport(site, buildBundledRegistry(bundledOpenCookieDatabaseRows()), T + 6000).findings.map((f) => `${f.kind} ${f.cookie}`),
+    ).not.toContain('after-refusal YSC');
+  });
+
   it.each([
     ['accepted', true, 'after-accept', 'after-accept'],
     ['refused', false, 'after-refuse', 'after-choice'],

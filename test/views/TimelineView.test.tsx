@@ -269,6 +269,33 @@ describe('TimelineView', () => {
     ]);
   });
 
+  it('says another choice written after the record was dropped to make room, over the consent cookie it kept, is changed, not made (re-review rrTl2 2)', () => {
+    const now = Date.UTC(2026, 11, 6, 10, 0, 0);
+    const choice = (ga: boolean) =>
+      browserCookie({
+        name: 'cookies_preferences',
+        domain: 'data.tco.re',
+        httpOnly: false,
+        value: encodeURIComponent(JSON.stringify({ functional_cookies: true, ga, timestamp: now })),
+      });
+    let site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, choice(true), false, now);
+    site = evictedRecord(site, now + 1000);
+    recordCookieChange(site, choice(false), false, now + 2000);
+    const { container } = render(
+      <TimelineView
+        showName={visibleCookieName}
+        host="data.tco.re"
+        timeline={{ droppedEvents: 0, events: site.timeline }}
+        t={localeTranslate('en')}
+        language="en"
+      />,
+    );
+    expect([...container.querySelectorAll('.divider strong')].map((node) => node.textContent)).toEqual([
+      'Choice changed: Refused (Google Analytics: refused)',
+    ]);
+  });
+
   it('marks events heard since the page opened as new, never a cookie found already there', () => {
     const container = show(
       {

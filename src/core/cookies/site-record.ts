@@ -475,8 +475,11 @@ export function recordCookieChange(
   // A record of an earlier version: the last choice saved as its timeline tells it before this event.
   if (ownChoice) site.lastSaved ??= copyChoice(lastChoiceInTimeline(site));
   let replaced: ReturnType<typeof choiceReplaced> = {};
+  // A write of the site's consent cookie over one that held the choice when the record was dropped
+  // to make room: the record no longer shows it, but the write changes it (a 'changed', not a 'set').
+  const overKeptHolder = ownChoice && !removed && keptSinceDropped(site, key);
   // A write of the site's consent cookie that leaves the choice in force as it was, over the cookie
-  // holding it: one present, or one that held it when the record was dropped to make room (a 'set' then).
+  // holding it: one present, or one kept so.
   let sameChoice = false;
   if (removed && (!previous || previous.removed !== null)) {
     // A record dropped to make room keeps its consent but not its cookies (evictedRecord): the
@@ -510,7 +513,7 @@ export function recordCookieChange(
     } else {
       const choice = decodeConsent(cookie.value, now);
       forgetSiteRemovals(site, choice);
-      const overHolder = (previous !== undefined && previous.removed === null) || keptSinceDropped(site, key);
+      const overHolder = (previous !== undefined && previous.removed === null) || overKeptHolder;
       sameChoice = overHolder && choice.state === site.consent.state && sameData(choice.trackers, site.consent.trackers);
       site.consent = { state: choice.state, changedAt: choice.chosenAt ?? now, trackers: choice.trackers };
       // Kept in the order written, for when a later one goes (consentLeftByRemoval).
@@ -594,7 +597,7 @@ export function recordCookieChange(
     const { firstPage } = site.cookies[key];
     if (typeof firstPage === 'string') notePageLoaded(site, firstPage);
   }
-  const type = removed ? 'removed' : exists ? 'changed' : 'set';
+  const type = removed ? 'removed' : exists || overKeptHolder ? 'changed' : 'set';
   return placeInTimeline(
     site,
     {

@@ -241,13 +241,13 @@ describe('recordCookieChange', () => {
     expect(site.timeline.at(-1)).not.toHaveProperty('sameChoice');
   });
 
-  it('marks the same choice written again over the consent cookie a record dropped to make room still holds, a set there (re-review rrTl 3)', () => {
+  it('marks the same choice written again over the consent cookie a record dropped to make room still holds, a change there (re-review rrTl 3, rrTl2 2)', () => {
     let site = emptySite('data.tco.re', '0');
     recordCookieChange(site, refuse, false, 1);
     site = evictedRecord(site, 2);
     // The record no longer shows the cookie, but knows it holds the refusal: the same refusal is saved again.
     recordCookieChange(site, refuse, false, 3);
-    expect(site.timeline.at(-1)).toMatchObject({ type: 'set', sameChoice: true });
+    expect(site.timeline.at(-1)).toMatchObject({ type: 'changed', sameChoice: true });
     // Another choice, or a consent cookie that did not hold the choice (another path), is not.
     let other = emptySite('data.tco.re', '0');
     recordCookieChange(other, refuse, false, 1);
@@ -257,7 +257,7 @@ describe('recordCookieChange', () => {
     recordCookieChange(other, { ...refuse, path: '/fr' }, false, 5);
     expect(other.timeline.map((event) => `${event.type}${'sameChoice' in event ? ' same' : ''}`)).toEqual([
       'evicted',
-      'set',
+      'changed',
       'set',
       'changed same',
     ]);
@@ -532,6 +532,28 @@ describe('recordCookieChange', () => {
     expect(recordCookieChange(site, ahead, true, T + 3 * 86_400_000)).toBe(site);
     expect(site.consent.state).toBe('none');
     expect(site.choiceHeldBy).toEqual([]);
+  });
+
+  it('marks another choice written over a consent cookie a record dropped to make room kept as a change, not a choice made (re-review rrTl2 2)', () => {
+    const flags = (choice: Record<string, boolean>, path = '/') => ({ ...consent(platform(choice)), path });
+    // Another tracker's flag over the one holder kept: changed, not saved again.
+    let site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, flags({ ga: true, matomo: true }), false, 1);
+    site = evictedRecord(site, 2);
+    recordCookieChange(site, flags({ ga: true, matomo: false }), false, 3);
+    expect(site.timeline.at(-1)).toMatchObject({ type: 'changed' });
+    expect(site.timeline.at(-1)).not.toHaveProperty('sameChoice');
+    // Two holders kept (/explore refused, then / accepted, in force): / written refused is a change too.
+    let two = emptySite('data.tco.re', '0');
+    recordCookieChange(two, flags({ ga: false }, '/explore'), false, 1);
+    recordCookieChange(two, flags({ ga: true }), false, 2);
+    two = evictedRecord(two, 3);
+    recordCookieChange(two, flags({ ga: false }), false, 4);
+    expect(two.timeline.at(-1)).toMatchObject({ type: 'changed', consent: { state: 'refused' } });
+    // A holder removed since, written again, is a choice made.
+    recordCookieChange(two, flags({ ga: false }, '/explore'), true, 5);
+    recordCookieChange(two, flags({ ga: false }, '/explore'), false, 6);
+    expect(two.timeline.at(-1)).toMatchObject({ type: 'set' });
   });
 
   it('keeps the choice of a record dropped to make room while another consent cookie that held it then is not known gone', () => {
