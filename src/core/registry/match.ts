@@ -2,7 +2,7 @@
  * Says what a cookie is: which source describes it, by which rule, and whether the site's own
  * charter declares it. Pure and allocation-light: it runs for every cookie a portal sets.
  */
-import type { Category } from '../charter/types.ts';
+import type { Category, CharterEntry } from '../charter/types.ts';
 import { isDomainOrSubdomain, normalizeDomain } from './cookie-domain.ts';
 import { lifetimeInEnglish, type KnownLifetime } from './known-lifetime.ts';
 import type { KnownTracker } from './known-trackers.ts';
@@ -116,6 +116,20 @@ const PLATFORM_COOKIES: ReadonlySet<string> = new Set(PLATFORM_DEFAULT_CHARTER.e
 /** The platform default's entries by cookie name, with their positions. */
 const PLATFORM_ENTRIES = new Map(PLATFORM_DEFAULT_CHARTER.entries.map((entry, entryIndex) => [entry.cookie, { entry, entryIndex }]));
 
+/** What a charter entry says of its cookie, as a match gives it (a charter states no typical lifetime). */
+function describedBy(
+  entry: CharterEntry,
+): Pick<MatchResult, 'provider' | 'service' | 'purpose' | 'duration' | 'knownLifetime' | 'category'> {
+  return {
+    provider: entry.provider,
+    service: entry.service,
+    purpose: entry.purpose,
+    duration: entry.duration,
+    knownLifetime: null,
+    category: entry.category,
+  };
+}
+
 /**
  * The portal's own platform cookie its charter leaves out, described as the platform's published
  * policy (its default charter's entry) describes it, and not declared. Shown as vendor documentation
@@ -130,12 +144,7 @@ function platformDescription(name: string): MatchResult | undefined {
     source: 'known-tracker',
     rule: 'exact',
     declared: false,
-    provider: entry.provider,
-    service: entry.service,
-    purpose: entry.purpose,
-    duration: entry.duration,
-    knownLifetime: null,
-    category: entry.category,
+    ...describedBy(entry),
     reference: { kind: 'platform-default', entryIndex, cookie: entry.cookie },
   };
 }
@@ -297,12 +306,7 @@ function matchIn(registry: Registry, charter: IndexedCharter | null, cookieDomai
           source: 'charter',
           rule: found.rule,
           declared: true,
-          provider: entry.provider,
-          service: entry.service,
-          purpose: entry.purpose,
-          duration: entry.duration,
-          knownLifetime: null,
-          category: entry.category,
+          ...describedBy(entry),
           reference: {
             kind: 'charter',
             charterKind: charter.kind,
