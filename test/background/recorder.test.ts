@@ -909,6 +909,49 @@ describe('recorder', () => {
     ).not.toContain('before-consent YSC');
   });
 
+  it.each([
+    ['in the order heard', true],
+    ['by the clock (heard by a worker since stopped)', false],
+  ])(
+    'judges a cookie of embedded content told late after the record was dropped by the choice the drop kept, not one made meanwhile, %s (re-review rrEv 1)',
+    async (_, ordered) => {
+      const T = Date.UTC(2026, 11, 6, 10, 0, 0);
+      const pref = (ga: boolean) =>
+        browserCookie({ name: 'cookies_preferences', domain: 'data.tco.re', httpOnly: false, value: String(ga) });
+      const ysc = browserCookie({ name: 'YSC', domain: '.youtube.com', hostOnly: false });
+      const registry = buildBundledRegistry(bundledOpenCookieDatabaseRows());
+      /** YSC stored after the drop, told late after the visitor's next choice (`then`). */
+      const toldLate = async (acceptedBefore: boolean, then: boolean) => {
+        const { recorder, store } = await setup();
+        const first = acceptedBefore ? pref(true) : browserCookie({ name: 'sessionid', domain: 'data.tco.re' });
+        await recorder.cookieChanged(first, false, 'explicit', T + 100);
+        await recorder.withSite('data.tco.re', '0', (site) => store.put(evictedRecord(site, T + 150)));
+        const order = recorder.heard(ysc);
+        await recorder.cookieChanged(pref(then), false, 'explicit', T + 300);
+        await recorder.thirdPartySet({
+          host: 'data.tco.re',
+          page: '/',
+          via: 'response',
+          cookie: ysc,
+          at: T + 250,
+          ...(ordered ? { order } : {}),
+        });
+        const site = await recorder.site('data.tco.re', '0');
+        const findings = buildReport(site, registry, T + 6000).findings.map((f) => `${f.kind} ${f.cookie} ${f.detail.how ?? ''}`.trim());
+        return { phase: Object.values(site.cookies).find((c) => c.name === 'YSC')?.firstPhase, findings };
+      };
+      // Stored under the acceptance the drop kept, then refused: kept after the refusal, not set after it.
+      const underAcceptance = await toldLate(true, false);
+      expect(underAcceptance.phase).toBe('after-accept');
+      expect(underAcceptance.findings).toContain('after-refusal YSC kept');
+      expect(underAcceptance.findings).not.toContain('after-refusal YSC set');
+      // Stored with no choice yet, then accepted: set before the visitor chose.
+      const beforeChoice = await toldLate(false, true);
+      expect(beforeChoice.phase).toBe('before-choice');
+      expect(beforeChoice.findings).toContain('before-consent YSC');
+    },
+  );
+
   it('counts no choice heard at a removal of a consent cookie that records no event, after the record was dropped to make room (re-review rrTl2 1)', async () => {
     const { recorder, store } = await setup();
     const T = Date.UTC(2026, 11, 6, 10, 0, 0);

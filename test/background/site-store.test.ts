@@ -157,7 +157,7 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
       expect(Object.keys(storedRecord(session, 'site-0.opendatasoft.com').cookies)).toHaveLength(1);
       expect(Object.keys(storedRecord(session, 'site-29.opendatasoft.com').cookies)).toHaveLength(1);
       expect(storedRecord(session, 'site-1.opendatasoft.com').timeline).toEqual([
-        { type: 'evicted', at: 999_999, cookies: 1, events: 464 },
+        { type: 'evicted', at: 999_999, cookies: 1, events: 464, choiceKept: { state: 'none', trackers: {} } },
       ]);
       expect(store.get('0', 'site-1.opendatasoft.com').cookies).toEqual({});
 

@@ -130,6 +130,12 @@ export type TimelineEvent =
       /** How many cookies and events the record held. */
       cookies: number;
       events: number;
+      /**
+       * The choice in force when it was dropped (state and flags, no value): a cookie of embedded
+       * content heard after the drop and told after a later choice is judged by it (consentAt).
+       * Not named `consent`: it records no choice of its own. Absent on markers of earlier versions.
+       */
+      choiceKept?: Pick<SiteConsent, 'state' | 'trackers'>;
     };
 
 /** Everything recorded for one portal site in one cookie store. */
@@ -239,7 +245,7 @@ export function evictedRecord(site: SiteRecord, now: number): SiteRecord {
     consent: site.consent,
     // Its timeline goes: the last choice saved is kept as read now.
     lastSaved: copyChoice(lastChoiceHeld(site)),
-    timeline: [{ type: 'evicted', at: now, cookies, events }],
+    timeline: [{ type: 'evicted', at: now, cookies, events, choiceKept: copyChoice(site.consent) }],
     // The pages loaded before were dropped with the rest: the list would leave them out.
     pages: null,
     ...choiceHolders(site),
@@ -331,13 +337,15 @@ const NO_CHOICE: Pick<SiteConsent, 'state' | 'trackers'> = Object.freeze({ state
  * meanwhile, and a choice heard after its event does not judge it. Counted in the order the
  * timeline recorded them, never by their times: a clock set back (NTP, a machine resumed) would
  * put a choice heard before the cookie after it. When the events before the choices skipped were
- * dropped, the current one stands in (a record whose older events were dropped keeps it).
+ * dropped, the current one stands in (a record whose older events were dropped keeps it), unless
+ * the marker of a record dropped to make room comes right before them: the choice it kept.
  */
 export function consentAt(site: SiteRecord, choicesSince: number): Pick<SiteConsent, 'state' | 'trackers'> {
   if (choicesSince <= 0) return site.consent;
   let skipped = 0;
   for (let i = site.timeline.length - 1; i >= 0; i--) {
     const event = site.timeline[i]!;
+    if (event.type === 'evicted' && event.choiceKept && skipped === choicesSince) return event.choiceKept;
     if (!('consent' in event) || event.consent === undefined) continue;
     if (skipped === choicesSince) return event.consent;
     skipped++;
@@ -368,12 +376,15 @@ function placeBeforeChoices(site: SiteRecord, choicesSince: number): number {
 /**
  * The choice in force on the site at `at` by the clock: the last choice its timeline recorded at
  * or before `at`. Only for a cookie whose order among the choices is not known (heard by a worker
- * since stopped): a clock set back in between misplaces it.
+ * since stopped): a clock set back in between misplaces it. Back at the marker of a record
+ * dropped to make room before `at`, the choice it kept.
  */
 function consentByClockAt(site: SiteRecord, at: number): Pick<SiteConsent, 'state' | 'trackers'> {
   let choiceSince = false;
   for (let i = site.timeline.length - 1; i >= 0; i--) {
     const event = site.timeline[i]!;
+    // Only for a cookie heard after the drop: the choices before it are not kept.
+    if (event.type === 'evicted' && event.choiceKept && event.at <= at) return choiceSince ? event.choiceKept : site.consent;
     if (!('consent' in event) || event.consent === undefined) continue;
     if (event.at <= at) return choiceSince ? event.consent : site.consent;
     choiceSince = true;

@@ -371,12 +371,16 @@ describe('recordCookieChange', () => {
     expect([3, 2, 1, 0].map((since) => consentAt(site, since).state)).toEqual(['none', 'none', 'refused', 'accepted']);
     expect(consentAt(site, 1).trackers).toEqual({});
     expect(consentAt(site, 0)).toBe(site.consent);
-    // Older events dropped (or the record evicted): what came before the earliest choice kept is not known, the current choice stands in.
+    // The record evicted: the choice in force then is kept on its marker, before the choices since.
     const evicted = evictedRecord(site, 30);
     recordCookieChange(evicted, consent('refused'), false, 40);
-    expect(consentAt(evicted, 1).state).toBe('refused');
+    expect(consentAt(evicted, 1)).toEqual({ state: 'accepted', trackers: { matomo: true } });
+    // What came before it is not known, the current choice stands in; so on a marker of an earlier version.
     expect(consentAt(evicted, 2).state).toBe('refused');
     expect(consentAt(evicted, 0).state).toBe('refused');
+    const earlier = structuredClone(evicted);
+    delete (earlier.timeline[0] as { choiceKept?: unknown }).choiceKept;
+    expect(consentAt(earlier, 1).state).toBe('refused');
   });
 
   it('marks an event of a cookie a scan found already there, and only that one', () => {
@@ -738,7 +742,10 @@ describe('eviction', () => {
       consent: { state: 'accepted', changedAt: 1 },
       droppedEvents: 0,
     });
-    expect(stub.timeline).toEqual([{ type: 'evicted', at: 10, cookies: 2, events: 2 }]);
+    // The choice in force, state and flags only (no value, no time).
+    expect(stub.timeline).toEqual([
+      { type: 'evicted', at: 10, cookies: 2, events: 2, choiceKept: { state: 'accepted', trackers: { matomo: true } } },
+    ]);
     expect(isEvicted(stub)).toBe(true);
     expect(isEvicted(site)).toBe(false);
     expect(lastActivity(stub)).toBe(0);
