@@ -488,7 +488,8 @@ export function recordCookieChange(
   let replaced: ReturnType<typeof choiceReplaced> = {};
   // A write of the site's consent cookie over one that held the choice when the record was dropped
   // to make room: the record no longer shows it, but the write changes it (a 'changed', not a 'set').
-  const overKeptHolder = ownChoice && !removed && keptSinceDropped(site, key);
+  // Not a scan's: it finds the cookie there, a 'set' found ('changed' found: other expiry or flags).
+  const overKeptHolder = ownChoice && !removed && !found && keptSinceDropped(site, key);
   // A write of the site's consent cookie that leaves the choice in force as it was, over the cookie
   // holding it: one present, or one kept so.
   let sameChoice = false;

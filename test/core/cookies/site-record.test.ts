@@ -263,6 +263,16 @@ describe('recordCookieChange', () => {
     ]);
   });
 
+  it('reads a scan re-finding the consent cookie a record dropped to make room kept as found there, not as changed (re-review rrEv 2)', () => {
+    let site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, refuse, false, 1);
+    site = evictedRecord(site, 2);
+    recordCookieChange(site, refuse, false, 3, { found: true });
+    // "changed" with found would say another expiry or flags; sameChoice is only on a "changed".
+    expect(site.timeline.at(-1)).toMatchObject({ type: 'set', found: true });
+    expect(site.timeline.at(-1)).not.toHaveProperty('sameChoice');
+  });
+
   it('judges a cookie of embedded content by the choices heard before its event, not by the clock', () => {
     const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
     const site = emptySite('data.tco.re', '0');
