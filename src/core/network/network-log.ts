@@ -145,6 +145,12 @@ export type NetworkResponse = {
    * A cookie event near it may be one of those, so none is said to be a script's (set-by.ts). Absent otherwise.
    */
   cookiesCut?: true;
+  /**
+   * Its place in the order the DevTools page heard its session's responses (0 first): a redirect
+   * waiting for its headers is logged after those heard later, and set-by tells equally near
+   * responses apart by this. Absent in a log of an earlier version: its place in the log serves.
+   */
+  heard?: number;
 };
 
 /** What the DevTools page heard in one tab since DevTools was opened on it. */
@@ -335,5 +341,6 @@ export function checkedResponse(value: unknown): NetworkResponse | null {
     finishedAt,
     cookies: cookies as LoggedCookie[],
     ...(response.cookiesCut === true ? { cookiesCut: true as const } : {}),
+    ...(Number.isSafeInteger(response.heard) && (response.heard as number) >= 0 ? { heard: response.heard as number } : {}),
   };
 }

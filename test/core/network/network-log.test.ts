@@ -352,6 +352,11 @@ describe('checkedResponse', () => {
     expect(JSON.stringify(checked)).not.toContain('SECRET');
   });
 
+  it('keeps the place a response was heard in (set-by breaks ties by it) only when it is a whole number from 0', () => {
+    expect(checkedResponse({ ...good, heard: 7 })?.heard).toBe(7);
+    for (const heard of [-1, 1.5, '7', Number.NaN]) expect(checkedResponse({ ...good, heard })).not.toHaveProperty('heard');
+  });
+
   it('cleans a URL a page sent as its own panel would (path parameters, query values, fragment, credentials), leaving host and query names', () => {
     const sent = { ...good, url: 'https://shop.example/a;jsessionid=9F1C2A7B3D4E5F60/b;v=2?q=&c%3Bd=' };
     expect(checkedResponse(sent)!.url).toBe('https://shop.example/a/b?q=&c%3Bd=');
