@@ -174,13 +174,16 @@ function read(facts: SetCookieFacts, key: string, value: string): void {
  * The cookies of a response's `Set-Cookie` header values, the first `limit` of them: one header
  * per cookie as HTTP sends them, or several lines joined by newlines as some browsers hand them
  * over. Lines past the limit are not read. `repeated` 'silent' (Firefox): a line setting its
- * cookie as its previous line did is left out, as it set nothing (`RepeatedLine`).
+ * cookie as its previous line did is left out, as it set nothing (`RepeatedLine`); `storedAs` says
+ * where the browser stores a line's cookie (its domain and path, resolved for the request), so
+ * lines writing those alike are one cookie (by default, the attributes as written).
  */
 export function parseSetCookieHeaders(
   values: readonly string[],
   limit = Number.POSITIVE_INFINITY,
   bare: BarePair = 'value',
   repeated: RepeatedLine = 'heard',
+  storedAs: (facts: SetCookieFacts) => unknown = (facts) => [facts.domain, facts.path],
 ): SetCookieFacts[] {
   const cookies: SetCookieFacts[] = [];
   // Each cookie's last line, only to compare the next with: forgotten on return, never copied out.
@@ -195,7 +198,7 @@ export function parseSetCookieHeaders(
       if (!read) continue;
       const { facts } = read;
       if (lastLineOf) {
-        const cookie = JSON.stringify([facts.name, facts.domain, facts.path, facts.partitioned]);
+        const cookie = JSON.stringify([facts.name, storedAs(facts), facts.partitioned]);
         const last = lastLineOf.get(cookie);
         lastLineOf.set(cookie, { line, read });
         // Firefox compares the cookie it parsed, not the line's text (attribute case, order, spacing).

@@ -264,6 +264,29 @@ describe('responseOfHarEntry', () => {
     expect(paths('silent', ['rr_dup=a; Path=/\nrr_dup=a; Path=/'])).toEqual(['rr_dup']);
   });
 
+  it('compares, in Firefox, lines of the cookie as the browser stores it: the request default path for no Path, the Domain resolved as logCookie does (a re-review)', () => {
+    const kept = (url: string, values: string[]) =>
+      responseOfHarEntry(
+        harEntry(
+          values.map((value) => ({ name: 'set-cookie', value })),
+          url,
+        ),
+        'value',
+        'silent',
+      )?.cookies.length;
+    // POST /login: default path "/", so no Path, an invalid one and `Path=/` are one cookie.
+    expect(kept('https://data.tco.re/login', ['sessionid=a', 'sessionid=a; Path=/', 'sessionid=a; Path=x'])).toBe(1);
+    // From /api/v1/x the default path is /api/v1: `Path=/` is another cookie.
+    expect(kept('https://data.tco.re/api/v1/x', ['sessionid=a', 'sessionid=a; Path=/api/v1'])).toBe(1);
+    expect(kept('https://data.tco.re/api/v1/x', ['sessionid=a', 'sessionid=a; Path=/'])).toBe(2);
+    // A Domain naming a one-label host or the IP address is host-only; one outside ASCII is its ASCII form.
+    expect(kept('http://localhost:8080/x', ['a=1', 'a=1; Domain=localhost'])).toBe(1);
+    expect(kept('http://192.168.1.20/x', ['a=1', 'a=1; Domain=192.168.1.20'])).toBe(1);
+    expect(kept('https://xn--bcher-kva.de/x', ['a=1; Domain=bücher.de', 'a=1; Domain=.xn--bcher-kva.de'])).toBe(1);
+    // A Domain of the host itself makes a domain cookie, another than the host-only one.
+    expect(kept('https://data.tco.re/x', ['a=1', 'a=1; Domain=data.tco.re'])).toBe(2);
+  });
+
   it('keeps at most COOKIES_PER_RESPONSE cookies of one response', () => {
     const headers = Array.from({ length: COOKIES_PER_RESPONSE + 5 }, (_, i) => ({ name: 'set-cookie', value: `c${i}=1` }));
     const cut = responseOfHarEntry(harEntry(headers))!;
