@@ -272,7 +272,9 @@ export function responseOfHarEntry(
     return logged ? [logged.domain, facts.path ?? path] : ['refused', facts.domain, facts.path];
   };
   // One more than kept is read, to know whether any was left out.
-  const read = parseSetCookieHeaders(lines, COOKIES_PER_RESPONSE + 1, bare, repeated, storedAs);
+  // A line removes its cookie when its expiry is already past at the request's start (removesCookie).
+  const removes = (facts: SetCookieFacts) => (expiryOf(facts, startedAt, serverTime) ?? Number.POSITIVE_INFINITY) <= startedAt;
+  const read = parseSetCookieHeaders(lines, COOKIES_PER_RESPONSE + 1, bare, repeated, storedAs, removes);
   const cut = unknown || read.length > COOKIES_PER_RESPONSE;
   const cookies = read.slice(0, COOKIES_PER_RESPONSE).flatMap((facts) => logCookie(facts, startedAt, host, serverTime) ?? []);
   if (cookies.length === 0 && !unknown) return null;

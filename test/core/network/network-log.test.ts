@@ -287,6 +287,15 @@ describe('responseOfHarEntry', () => {
     expect(kept('https://data.tco.re/x', ['a=1', 'a=1; Domain=data.tco.re'])).toBe(2);
   });
 
+  it('keeps, in Firefox, one of two lines removing a cookie by an Expires already past when the request started, whatever their values (a re-review)', () => {
+    const lines = [
+      'sessionid=""; Expires=Mon, 01 Jan 2001 00:00:00 GMT; Path=/',
+      'sessionid=deleted; Expires=Tue, 02 Jan 2001 00:00:00 GMT; Path=/',
+    ];
+    const response = responseOfHarEntry(harEntry(lines.map((value) => ({ name: 'set-cookie', value }))), 'value', 'silent');
+    expect(response?.cookies).toHaveLength(1);
+  });
+
   it('keeps at most COOKIES_PER_RESPONSE cookies of one response', () => {
     const headers = Array.from({ length: COOKIES_PER_RESPONSE + 5 }, (_, i) => ({ name: 'set-cookie', value: `c${i}=1` }));
     const cut = responseOfHarEntry(harEntry(headers))!;
