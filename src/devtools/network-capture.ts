@@ -61,23 +61,15 @@ export function createNetworkCapture(
       later(flush, BATCH_DELAY_MS);
     }
   };
-  // Responses go to the log in the order they were heard: set-by breaks ties between equally near
-  // responses by that order, so a redirect waiting for getHAR holds back those heard after it.
-  type Slot = { response: NetworkResponse | null; ready: boolean };
-  const inOrder: Slot[] = [];
-  let first = 0;
+  // Each response is logged as soon as it is read (a redirect waiting for getHAR holds back no
+  // other), with its place in the order heard: set-by breaks ties between equally near responses
+  // by that place, not by the log's order, which a waiting redirect upsets.
+  let heardCount = 0;
+  type Slot = { heard: number; ready: boolean };
   const settle = (slot: Slot, entry: HarEntryLike, as: BarePair) => {
-    slot.response = responseOfHarEntry(entry, as, repeated);
     slot.ready = true;
-    for (; first < inOrder.length && inOrder[first]!.ready; first++) {
-      const response = inOrder[first]!.response;
-      if (response) keep(response);
-    }
-    // Those sent are dropped once they are half the queue: linear in all.
-    if (first * 2 >= inOrder.length) {
-      inOrder.splice(0, first);
-      first = 0;
-    }
+    const response = responseOfHarEntry(entry, as, repeated);
+    if (response) keep({ ...response, heard: slot.heard });
   };
   // Chrome finishes a redirect before its Set-Cookie headers come: DevTools' own entry of it has
   // them a moment later. Each getHAR builds DevTools' whole log, so one is asked at a time, and its
@@ -112,8 +104,7 @@ export function createNetworkCapture(
       .then(answer, () => answer([]));
   };
   const read = (entry: HarEntryLike, as: BarePair) => {
-    const slot: Slot = { response: null, ready: false };
-    inOrder.push(slot);
+    const slot: Slot = { heard: heardCount++, ready: false };
     if (!redirectMayLackSetCookie(entry)) return settle(slot, entry, as);
     const redirect: Lacking = { entry, as, slot };
     lacking.push(redirect);

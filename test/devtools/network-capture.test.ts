@@ -230,8 +230,12 @@ describe('network capture (the DevTools page)', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     timers.forEach((timer) => timer.run());
     const responses = sent.flat();
-    expect(responses.map((response) => response.url)).toEqual(['https://data.tco.re/r/10', 'https://data.tco.re/api/']);
-    // Two events, each as near to both: set-by breaks the tie by log order.
+    // The XHR is logged at once, the redirect once getHAR answered; each keeps its place heard.
+    expect(responses.map((response) => [response.url, response.heard])).toEqual([
+      ['https://data.tco.re/api/', 1],
+      ['https://data.tco.re/r/10', 0],
+    ]);
+    // Two events, each as near to both: set-by breaks the tie by the order heard.
     const events = [12, 80].map((ms) => ({ type: 'set', at: at + ms, name: 'c', domain: 'data.tco.re', phase: 'before-choice' }) as const);
     const log = withResponses(null, 1, at - 60_000, responses);
     const named = events.map((event) => setByOfTimeline(events, log, at + 60_000)(event));
@@ -244,8 +248,10 @@ describe('network capture (the DevTools page)', () => {
   describe('when getHAR is slow', () => {
     afterEach(() => void vi.useRealTimers());
 
-    it('holds a response heard after a waiting redirect no longer than that redirect waits', async () => {
+    it('logs a response heard after a waiting redirect at once, so an XHR whose cookie came 1.4 s before it was heard never reads "by a script" (a re-review of 750b288b)', async () => {
       vi.useFakeTimers();
+      const at = Date.parse('2026-11-30T10:00:00.000Z');
+      vi.setSystemTime(at);
       const sent: NetworkResponse[][] = [];
       const capture = createNetworkCapture(
         async (responses) => void sent.push(responses),
@@ -253,12 +259,18 @@ describe('network capture (the DevTools page)', () => {
         'value',
         () => new Promise<HarEntryLike[]>(() => undefined),
       );
-      capture.heard(redirect(0));
-      capture.heard(entry('https://data.tco.re/api/', ['c=x; Path=/']));
-      await vi.advanceTimersByTimeAsync(HAR_WAIT_MS + BATCH_DELAY_MS - 1);
-      expect(sent.flat()).toEqual([]);
-      await vi.advanceTimersByTimeAsync(1);
-      expect(sent.flat().map((response) => response.url)).toEqual(['https://data.tco.re/r/0', 'https://data.tco.re/api/']);
+      // A 302 heard at 1400 ms without its headers; an XHR over [0, 1500] ms, its cookie event at 100 ms.
+      await vi.advanceTimersByTimeAsync(1400);
+      capture.heard({ ...redirect(1395), time: 5 });
+      await vi.advanceTimersByTimeAsync(100);
+      capture.heard({ ...entry('https://data.tco.re/api/', ['c=x; Path=/']), time: 1500 });
+      await vi.advanceTimersByTimeAsync(BATCH_DELAY_MS);
+      expect(sent.flat().map((response) => response.url)).toEqual(['https://data.tco.re/api/']);
+      const event = { type: 'set', at: at + 100, name: 'c', domain: 'data.tco.re', phase: 'before-choice' } as const;
+      for (const now of [3200, 3400, 3460]) {
+        await vi.advanceTimersByTimeAsync(now - (Date.now() - at));
+        expect(setByOf(event, withResponses(null, 1, at - 60_000, sent.flat()), Date.now())?.kind, `${now} ms`).toBe('response');
+      }
     });
 
     it('logs a redirect heard while a getHAR is under way HAR_WAIT_MS after it was heard, so its cookie never reads "by a script" (a re-review)', async () => {

@@ -122,6 +122,21 @@ function hostOfUrl(raw: string): string {
   }
 }
 
+/**
+ * The path a cookie without a valid Path attribute gets from its request (RFC 6265 5.1.4): the
+ * URL's path up to, not including, its last `/`; `/` when that leaves nothing.
+ */
+function defaultPath(raw: string): string {
+  let pathname: string;
+  try {
+    pathname = new URL(raw).pathname;
+  } catch {
+    return '/';
+  }
+  const last = pathname.lastIndexOf('/');
+  return pathname.startsWith('/') && last > 0 ? pathname.slice(0, last) : '/';
+}
+
 /** True when the Set-Cookie removed its cookie: an expiry already past when its request started. */
 export const removesCookie = (cookie: LoggedCookie, response: NetworkResponse): boolean =>
   cookie.expires !== null && cookie.expires <= response.startedAt;
@@ -145,6 +160,12 @@ export type NetworkResponse = {
    * A cookie event near it may be one of those, so none is said to be a script's (set-by.ts). Absent otherwise.
    */
   cookiesCut?: true;
+  /**
+   * Its place in the order the DevTools page heard its session's responses (0 first): a redirect
+   * waiting for its headers is logged after those heard later, and set-by tells equally near
+   * responses apart by this. Absent in a log of an earlier version: its place in the log serves.
+   */
+  heard?: number;
 };
 
 /** What the DevTools page heard in one tab since DevTools was opened on it. */
@@ -240,11 +261,21 @@ export function responseOfHarEntry(
   const url = requested === null ? null : urlWithoutQueryValues(requested);
   const startedAt = typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : Number.NaN;
   if (requested === null || url === null || !Number.isFinite(startedAt)) return null;
-  // One more than kept is read, to know whether any was left out.
-  const read = parseSetCookieHeaders(lines, COOKIES_PER_RESPONSE + 1, bare, repeated);
-  const cut = unknown || read.length > COOKIES_PER_RESPONSE;
   // The host of the URL requested, not of the URL kept (a long one is cut).
   const host = hostOfUrl(requested);
+  // Where the browser stores a line's cookie: the domain logCookie resolves (null: host-only), the
+  // Path or, absent or invalid, the request's default path. Lines alike there are one cookie; a
+  // line the browser refuses is none of them.
+  const path = defaultPath(requested);
+  const storedAs = (facts: SetCookieFacts) => {
+    const logged = logCookie(facts, 0, host);
+    return logged ? [logged.domain, facts.path ?? path] : ['refused', facts.domain, facts.path];
+  };
+  // One more than kept is read, to know whether any was left out.
+  // A line removes its cookie when its expiry is already past at the request's start (removesCookie).
+  const removes = (facts: SetCookieFacts) => (expiryOf(facts, startedAt, serverTime) ?? Number.POSITIVE_INFINITY) <= startedAt;
+  const read = parseSetCookieHeaders(lines, COOKIES_PER_RESPONSE + 1, bare, repeated, storedAs, removes);
+  const cut = unknown || read.length > COOKIES_PER_RESPONSE;
   const cookies = read.slice(0, COOKIES_PER_RESPONSE).flatMap((facts) => logCookie(facts, startedAt, host, serverTime) ?? []);
   if (cookies.length === 0 && !unknown) return null;
   const time = typeof entry.time === 'number' && Number.isFinite(entry.time) && entry.time > 0 ? entry.time : 0;
@@ -335,5 +366,6 @@ export function checkedResponse(value: unknown): NetworkResponse | null {
     finishedAt,
     cookies: cookies as LoggedCookie[],
     ...(response.cookiesCut === true ? { cookiesCut: true as const } : {}),
+    ...(Number.isSafeInteger(response.heard) && (response.heard as number) >= 0 ? { heard: response.heard as number } : {}),
   };
 }

@@ -39,7 +39,7 @@ export type SetBy =
  * One line makes one change of the cookie (`Path=/` and `Path=/two` are two cookies; PHP writes
  * PHPSESSID twice), so an entry is credited with one event per line at most.
  */
-type Entry = { order: number; index: number; response: NetworkResponse; lines: LoggedCookie[]; removes: boolean };
+type Entry = { order: number; heard: number; index: number; response: NetworkResponse; lines: LoggedCookie[]; removes: boolean };
 /** The Set-Cookie line an event is credited with, and its response. */
 type Credit = { response: NetworkResponse; cookie: LoggedCookie };
 /** Entries by cookie name, then by domain (or host), in log order: at most a setting and a removing one per response. */
@@ -86,7 +86,15 @@ function indexOf(log: NetworkLog): Index {
   log.responses.forEach((response, order) => {
     const host = response.cookies.some((cookie) => cookie.domain === null) ? hostOf(response.url) : null;
     response.cookies.forEach((cookie, at) => {
-      const entry = { order, index: at, response, lines: [cookie], removes: removesCookie(cookie, response) };
+      // Its place in the order heard (`NetworkResponse.heard`), or in the log when a log has none.
+      const entry = {
+        order,
+        heard: response.heard ?? order,
+        index: at,
+        response,
+        lines: [cookie],
+        removes: removesCookie(cookie, response),
+      };
       if (cookie.domain !== null) add(index.onDomain, cookie.domain, entry);
       else if (host !== null) add(index.hostOnly, host, entry);
     });
@@ -135,8 +143,9 @@ const attributable = (event: CookieEvent) => !event.found && !event.byBrowser;
 /**
  * Which Set-Cookie each event of `events` is credited with: each event and each Set-Cookie at
  * most once, the nearest pairs in time first (inside a response's own time span counts as no
- * distance); between equally near ones, the earlier event, then the earlier Set-Cookie in the
- * log. An event with no Set-Cookie left within its window is credited with none.
+ * distance); between equally near ones, the earlier event, then the Set-Cookie of the response
+ * heard first (`NetworkResponse.heard`), then the earlier line. An event with no Set-Cookie left
+ * within its window is credited with none.
  */
 function credit(events: readonly CookieEvent[], log: NetworkLog): Map<CookieEvent, Credit> {
   const index = indexOf(log);
@@ -149,7 +158,7 @@ function credit(events: readonly CookieEvent[], log: NetworkLog): Map<CookieEven
       pairs.push({ event: at, entry, distance: Math.max(0, response.startedAt - event.at, event.at - response.finishedAt) });
     }
   });
-  pairs.sort((a, b) => a.distance - b.distance || a.event - b.event || a.entry.order - b.entry.order || a.entry.index - b.entry.index);
+  pairs.sort((a, b) => a.distance - b.distance || a.event - b.event || a.entry.heard - b.entry.heard || a.entry.index - b.entry.index);
   const credited = new Map<CookieEvent, Credit>();
   // How many of each entry's lines are credited already: the next event takes the next line.
   const used = new Map<Entry, number>();

@@ -174,13 +174,18 @@ function read(facts: SetCookieFacts, key: string, value: string): void {
  * The cookies of a response's `Set-Cookie` header values, the first `limit` of them: one header
  * per cookie as HTTP sends them, or several lines joined by newlines as some browsers hand them
  * over. Lines past the limit are not read. `repeated` 'silent' (Firefox): a line setting its
- * cookie as its previous line did is left out, as it set nothing (`RepeatedLine`).
+ * cookie as its previous line did is left out, as it set nothing (`RepeatedLine`); `storedAs` says
+ * where the browser stores a line's cookie (its domain and path, resolved for the request), so
+ * lines writing those alike are one cookie (by default, the attributes as written); `removes`
+ * whether a line's expiry is already past (by default: Max-Age 0 or less, an Expires by 1970).
  */
 export function parseSetCookieHeaders(
   values: readonly string[],
   limit = Number.POSITIVE_INFINITY,
   bare: BarePair = 'value',
   repeated: RepeatedLine = 'heard',
+  storedAs: (facts: SetCookieFacts) => unknown = (facts) => [facts.domain, facts.path],
+  removes: (facts: SetCookieFacts) => boolean = (facts) => (expiryOf(facts, 0) ?? 1) <= 0,
 ): SetCookieFacts[] {
   const cookies: SetCookieFacts[] = [];
   // Each cookie's last line, only to compare the next with: forgotten on return, never copied out.
@@ -195,11 +200,12 @@ export function parseSetCookieHeaders(
       if (!read) continue;
       const { facts } = read;
       if (lastLineOf) {
-        const cookie = JSON.stringify([facts.name, facts.domain, facts.path, facts.partitioned]);
+        const cookie = JSON.stringify([facts.name, storedAs(facts), facts.partitioned]);
         const last = lastLineOf.get(cookie);
         lastLineOf.set(cookie, { line, read });
-        // Firefox compares the cookie it parsed, not the line's text (attribute case, order, spacing).
-        if (last && setsAlike(last.line, last.read, line, read)) continue;
+        // Firefox compares the cookie it parsed, not the line's text (attribute case, order, spacing);
+        // a second removal finds the cookie gone, whatever its value or flags.
+        if (last && ((removes(last.read.facts) && removes(facts)) || setsAlike(last.line, last.read, line, read))) continue;
       }
       cookies.push(facts);
     }

@@ -264,6 +264,38 @@ describe('responseOfHarEntry', () => {
     expect(paths('silent', ['rr_dup=a; Path=/\nrr_dup=a; Path=/'])).toEqual(['rr_dup']);
   });
 
+  it('compares, in Firefox, lines of the cookie as the browser stores it: the request default path for no Path, the Domain resolved as logCookie does (a re-review)', () => {
+    const kept = (url: string, values: string[]) =>
+      responseOfHarEntry(
+        harEntry(
+          values.map((value) => ({ name: 'set-cookie', value })),
+          url,
+        ),
+        'value',
+        'silent',
+      )?.cookies.length;
+    // POST /login: default path "/", so no Path, an invalid one and `Path=/` are one cookie.
+    expect(kept('https://data.tco.re/login', ['sessionid=a', 'sessionid=a; Path=/', 'sessionid=a; Path=x'])).toBe(1);
+    // From /api/v1/x the default path is /api/v1: `Path=/` is another cookie.
+    expect(kept('https://data.tco.re/api/v1/x', ['sessionid=a', 'sessionid=a; Path=/api/v1'])).toBe(1);
+    expect(kept('https://data.tco.re/api/v1/x', ['sessionid=a', 'sessionid=a; Path=/'])).toBe(2);
+    // A Domain naming a one-label host or the IP address is host-only; one outside ASCII is its ASCII form.
+    expect(kept('http://localhost:8080/x', ['a=1', 'a=1; Domain=localhost'])).toBe(1);
+    expect(kept('http://192.168.1.20/x', ['a=1', 'a=1; Domain=192.168.1.20'])).toBe(1);
+    expect(kept('https://xn--bcher-kva.de/x', ['a=1; Domain=bücher.de', 'a=1; Domain=.xn--bcher-kva.de'])).toBe(1);
+    // A Domain of the host itself makes a domain cookie, another than the host-only one.
+    expect(kept('https://data.tco.re/x', ['a=1', 'a=1; Domain=data.tco.re'])).toBe(2);
+  });
+
+  it('keeps, in Firefox, one of two lines removing a cookie by an Expires already past when the request started, whatever their values (a re-review)', () => {
+    const lines = [
+      'sessionid=""; Expires=Mon, 01 Jan 2001 00:00:00 GMT; Path=/',
+      'sessionid=deleted; Expires=Tue, 02 Jan 2001 00:00:00 GMT; Path=/',
+    ];
+    const response = responseOfHarEntry(harEntry(lines.map((value) => ({ name: 'set-cookie', value }))), 'value', 'silent');
+    expect(response?.cookies).toHaveLength(1);
+  });
+
   it('keeps at most COOKIES_PER_RESPONSE cookies of one response', () => {
     const headers = Array.from({ length: COOKIES_PER_RESPONSE + 5 }, (_, i) => ({ name: 'set-cookie', value: `c${i}=1` }));
     const cut = responseOfHarEntry(harEntry(headers))!;
@@ -350,6 +382,11 @@ describe('checkedResponse', () => {
     const checked = checkedResponse(smuggled);
     expect(checked).toEqual(good);
     expect(JSON.stringify(checked)).not.toContain('SECRET');
+  });
+
+  it('keeps the place a response was heard in (set-by breaks ties by it) only when it is a whole number from 0', () => {
+    expect(checkedResponse({ ...good, heard: 7 })?.heard).toBe(7);
+    for (const heard of [-1, 1.5, '7', Number.NaN]) expect(checkedResponse({ ...good, heard })).not.toHaveProperty('heard');
   });
 
   it('cleans a URL a page sent as its own panel would (path parameters, query values, fragment, credentials), leaving host and query names', () => {

@@ -141,6 +141,15 @@ describe('parseSetCookieHeaders', () => {
     expect(parseSetCookieHeaders(['c=a; Path=/', 'c=a; path=/'], Number.POSITIVE_INFINITY, 'value', 'heard')).toHaveLength(2);
   });
 
+  it('counts, in Firefox, two lines removing one cookie as alike whatever else they say: the second finds it gone (a re-review)', () => {
+    const kept = (...lines: string[]) => parseSetCookieHeaders(lines, Number.POSITIVE_INFINITY, 'value', 'silent').length;
+    expect(kept('sessionid=""; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/', 'sessionid=deleted; Max-Age=0; Path=/')).toBe(1);
+    expect(kept('c=a; Max-Age=0; Secure', 'c=b; Max-Age=-1; HttpOnly; SameSite=Lax')).toBe(1);
+    // A removal then a setting, or the reverse, are two changes.
+    expect(kept('c=a; Max-Age=0', 'c=a')).toBe(2);
+    expect(kept('c=a', 'c=a; Max-Age=0')).toBe(2);
+  });
+
   it('compares repeated lines in linear time', () => {
     const value = 'x'.repeat(1000);
     const lines = Array.from({ length: 50_000 }, (_, i) => (i % 2 ? `c=${value}; Path=/; Secure` : `c=${value}; secure; path=/`));
