@@ -18,6 +18,7 @@ import { MAX_DOMAIN_CELL_LENGTH, parseDomainCell } from '../../src/core/registry
 import { acceptAll, buildNameIndex, lookupName } from '../../src/core/registry/name-index.ts';
 import { decodeConsent } from '../../src/core/consent/index.ts';
 import { responseOfHarEntry } from '../../src/core/network/index.ts';
+import type { RepeatedLine } from '../../src/core/network/set-cookie-header.ts';
 import { charterPage, DEMO_CHARTER } from '../demo-portal/charters.ts';
 import { figure, type Figure } from './stats.ts';
 import type { BenchSize } from './node-benches.ts';
@@ -131,13 +132,18 @@ const PIPE_HEADER = '| Supplier name | Cookie name | Duration | Function |\n|---
 /** The shapes: the issue's table (html-to-text, durations, name cells, segmenting), then what review found. */
 /** The consent decoder as the recorder calls it: the value, and when it was seen. */
 const decodeConsentNow = (value: string) => decodeConsent(value, Date.now());
-/** A response with this Set-Cookie header, read as the DevTools page reads one. */
-const readSetCookie = (header: string) =>
-  responseOfHarEntry({
-    startedDateTime: '2026-11-30T10:00:00.000Z',
-    request: { method: 'GET', url: 'https://data.tco.re/' },
-    response: { status: 200, headers: [{ name: 'set-cookie', value: header }] },
-  });
+/** A response with this Set-Cookie header, read as the DevTools page reads one (in Firefox, `silent`: a line setting its cookie as the one before did is dropped). */
+const readSetCookieIn = (repeated: RepeatedLine) => (header: string) =>
+  responseOfHarEntry(
+    {
+      startedDateTime: '2026-11-30T10:00:00.000Z',
+      request: { method: 'GET', url: 'https://data.tco.re/' },
+      response: { status: 200, headers: [{ name: 'set-cookie', value: header }] },
+    },
+    'value',
+    repeated,
+  );
+const readSetCookie = readSetCookieIn('heard');
 
 export const HOSTILE_CASES: readonly HostileCase[] = [
   // Charter HTML, as the worker reads a live page (tokenizer, layout, then the text parser).
@@ -358,6 +364,13 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     shape: 'lines joined by newlines',
     make: (size) => repeatTo('c=1; Max-Age=9\n', size),
     read: noErrors(readSetCookie),
+  },
+  {
+    // Firefox's reading compares each line with its cookie's line before (set-cookie-header.ts).
+    reader: 'Set-Cookie',
+    shape: "one cookie's line repeated, written two ways, Firefox",
+    make: (size) => repeatTo('c=x; Path=/; Secure\nc=x; secure; path=/\n', size),
+    read: noErrors(readSetCookieIn('silent')),
   },
 ];
 

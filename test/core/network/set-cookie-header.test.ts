@@ -150,12 +150,12 @@ describe('parseSetCookieHeaders', () => {
     expect(kept('c=a', 'c=a; Max-Age=0')).toBe(2);
   });
 
-  it('compares repeated lines in linear time', () => {
+  // Its time is measured in the benchmark's hostile-input table (Set-Cookie, "one cookie's line
+  // repeated, Firefox"), never asserted here: a quadratic comparison would time this test out.
+  it('compares 50,000 repeated lines of one cookie, each against the one before only', () => {
     const value = 'x'.repeat(1000);
     const lines = Array.from({ length: 50_000 }, (_, i) => (i % 2 ? `c=${value}; Path=/; Secure` : `c=${value}; secure; path=/`));
-    const started = performance.now();
     expect(parseSetCookieHeaders(lines, Number.POSITIVE_INFINITY, 'value', 'silent')).toHaveLength(1);
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 
