@@ -21,6 +21,14 @@ const rows = (container: Element) =>
     (li) => li.getAttribute('data-marker') ?? li.getAttribute('data-divider') ?? li.getAttribute('data-event'),
   );
 
+/** The dividers' words (the choices) of a timeline shown in `language`. */
+const dividersIn = (events: ShownTimeline['events'], language: 'en' | 'fr' = 'en') => {
+  const container = show({ droppedEvents: 0, events }, { t: localeTranslate(language), language });
+  const text = [...container.querySelectorAll('.divider strong')].map((node) => node.textContent);
+  cleanup();
+  return text;
+};
+
 describe('TimelineView', () => {
   it('says when nothing was recorded', () => {
     expect(show({ droppedEvents: 0, events: [] }).textContent).toContain('timelineEmpty');
@@ -221,20 +229,7 @@ describe('TimelineView', () => {
     recordCookieChange(site, pref(false), false, now);
     recordCookieChange(site, pref(false), false, now + 50);
     recordCookieChange(site, pref(true), false, now + 5000);
-    const said = (language: 'en' | 'fr') => {
-      const { container } = render(
-        <TimelineView
-          showName={visibleCookieName}
-          host="data.tco.re"
-          timeline={{ droppedEvents: 0, events: site.timeline }}
-          t={localeTranslate(language)}
-          language={language}
-        />,
-      );
-      const text = [...container.querySelectorAll('.divider strong')].map((node) => node.textContent);
-      cleanup();
-      return text;
-    };
+    const said = (language: 'en' | 'fr') => dividersIn(site.timeline, language);
     expect(said('en')).toEqual([
       'Choice made: Refused (Google Analytics: refused · Matomo: refused)',
       'Choice saved again: Refused (Google Analytics: refused · Matomo: refused)',
@@ -255,18 +250,7 @@ describe('TimelineView', () => {
     recordCookieChange(site, refusal, false, now);
     site = evictedRecord(site, now + 1000);
     recordCookieChange(site, refusal, false, now + 2000);
-    const { container } = render(
-      <TimelineView
-        showName={visibleCookieName}
-        host="data.tco.re"
-        timeline={{ droppedEvents: 0, events: site.timeline }}
-        t={localeTranslate('en')}
-        language="en"
-      />,
-    );
-    expect([...container.querySelectorAll('.divider strong')].map((node) => node.textContent)).toEqual([
-      'Choice saved again: Refused (Google Analytics: refused)',
-    ]);
+    expect(dividersIn(site.timeline)).toEqual(['Choice saved again: Refused (Google Analytics: refused)']);
   });
 
   it('says another choice written after the record was dropped to make room, over the consent cookie it kept, is changed, not made (re-review rrTl2 2)', () => {
@@ -282,18 +266,7 @@ describe('TimelineView', () => {
     recordCookieChange(site, choice(true), false, now);
     site = evictedRecord(site, now + 1000);
     recordCookieChange(site, choice(false), false, now + 2000);
-    const { container } = render(
-      <TimelineView
-        showName={visibleCookieName}
-        host="data.tco.re"
-        timeline={{ droppedEvents: 0, events: site.timeline }}
-        t={localeTranslate('en')}
-        language="en"
-      />,
-    );
-    expect([...container.querySelectorAll('.divider strong')].map((node) => node.textContent)).toEqual([
-      'Choice changed: Refused (Google Analytics: refused)',
-    ]);
+    expect(dividersIn(site.timeline)).toEqual(['Choice changed: Refused (Google Analytics: refused)']);
   });
 
   it('marks events heard since the page opened as new, never a cookie found already there', () => {
