@@ -399,14 +399,16 @@ function serve({ host, path, query }: ReturnType<typeof requestTarget>, response
     return;
   }
   if (path === LOGIN_PAGE) {
-    // A sign-in's redirect setting a cookie: Chrome often tells DevTools of such a hop before its
-    // Set-Cookie headers came (the DevTools panel's "set by" in real Chromium).
+    // Not the platform's (its sign-in is not modelled here): a sign-in's redirect setting a cookie,
+    // as many sites answer one (HTTP 302 with Set-Cookie). Chrome often tells DevTools of such a hop
+    // before its Set-Cookie headers came (the DevTools panel's "set by" in real Chromium).
     const login = `${LOGIN_COOKIE}=fixture-login-${Math.random().toString(36).slice(2)}; Path=/; HttpOnly; SameSite=Lax`;
     response.writeHead(302, { location: '/', 'set-cookie': [login] }).end();
     return;
   }
   if (path === DUP_COOKIE_PAGE) {
-    // The same cookie set twice alike, written otherwise (attribute case): Firefox, comparing the
+    // Not the platform's: the same cookie set twice alike, written otherwise (attribute case), as
+    // PHP's session_regenerate_id can send PHPSESSID twice. Firefox, comparing the
     // parsed cookie, tells one cookie event for both, Chromium one each (the DevTools panel's "set
     // by": the script's change is never the response's).
     const lines = [`${DUP_COOKIE}=a; Path=/`, `${DUP_COOKIE}=a; path=/`];
