@@ -247,6 +247,19 @@ export function App(props: AppProps) {
     return props.recordConsentFlow(site, saveRun).finally(() => void (--recording.current || (onSiteChanged && locate())));
   };
 
+  // Listening before the first request leaves (below, and the popup's early one, sent in the same
+  // task): a change stored before the page had shown that request's answer was missed, which left a
+  // charter read at once "being read" for ever (the answer said so; its end was the missed change).
+  useLayoutEffect(
+    () =>
+      onStateChanged((keys) => {
+        const site = current.current;
+        // Only this site's record (in any cookie store), its kept run, its live charter, and the ledger of dropped sites matter.
+        if (site && keys.some((key) => keyConcernsHost(key, site.host))) void refresh(site);
+      }),
+    [onStateChanged, refresh],
+  );
+
   // As soon as the page is in the document, not after its first frame (when useEffect runs): the
   // popup asked the worker early (pages/page-actions.ts, preloadFirstView), and the report is shown
   // as soon as it is there.
@@ -254,17 +267,6 @@ export function App(props: AppProps) {
     locate();
     return onSiteChanged?.(follow);
   }, [locate, follow, onSiteChanged]);
-
-  useEffect(
-    () =>
-      query
-        ? onStateChanged((keys) => {
-            // Only this site's record (in any cookie store), its kept run, its live charter, and the ledger of dropped sites matter.
-            if (keys.some((key) => keyConcernsHost(key, query.host))) void refresh(query);
-          })
-        : undefined,
-    [query, onStateChanged, refresh],
-  );
 
   const loadWhole = useCallback(
     (readNow = true) => {

@@ -393,6 +393,24 @@ describe('popup App', () => {
     await waitFor(() => expect(rowNames(container)).toHaveLength(2));
   });
 
+  it('hears a change made while its first report was asked for, before that report was shown: the report of a charter read then does not stay "reading" for ever', async () => {
+    // The worker answers "charter being read" and stores the read before the page has shown that
+    // answer (a charter server that answers at once): the change must still be heard.
+    let notify: ((keys: string[]) => void) | null = null;
+    let loads = 0;
+    const { container } = renderApp({
+      loadSite: async () => {
+        loads++;
+        if (loads === 1) notify?.(['charter:data.tco.re']);
+        const view = portalView(['sessionid']);
+        return view.kind === 'report' ? { ...view, charterPending: loads === 1 } : view;
+      },
+      onStateChanged: (listener) => ((notify = listener), () => undefined),
+    });
+    await waitFor(() => expect(loads).toBe(2));
+    await waitFor(() => expect(container.querySelector('[data-action="refresh-charter"]')?.getAttribute('aria-disabled')).toBeNull());
+  });
+
   it('reads its report again when another site’s record is dropped: the report counts the sites dropped', async () => {
     let notify: (keys: string[]) => void = () => undefined;
     let dropped = 0;
