@@ -162,9 +162,12 @@ export function App(props: AppProps) {
       const request = ++latest.current;
       // A first page's failure leaves the rest unasked; the whole report's, unread (said where it was wanted).
       const askedWhole = whole.current;
+      // The answer shown, or its failure said, is the last asked for the site shown (a read of the
+      // site shown before, asked as a check of its charter ended, is neither).
+      const stillWanted = () => request === latest.current && sameSite(current.current, target);
       try {
         const view = await answerWithin(loadSite(target, askedWhole ? undefined : FIRST_PAGE), 'getReport', REPORT_TIME_LIMIT_MS);
-        if (request === latest.current && sameSite(current.current, target)) {
+        if (stillWanted()) {
           // Measured by `npm run bench`: when the worker's answer arrived.
           markFirst('reportReceived');
           // A Retry that has the focus goes with the problem it offered to mend: the title takes the focus, as after a retry.
@@ -181,7 +184,7 @@ export function App(props: AppProps) {
         }
       } catch (error) {
         // A report on screen stays there, with the person's place in it (rows, search, focus): the problem is said beside it.
-        if (request === latest.current)
+        if (stillWanted())
           setState((shown) =>
             shown.kind === 'ready' && shown.view.kind === 'report'
               ? { ...shown, problem: loadProblem(error, t, 'refreshError'), restUnread: askedWhole }

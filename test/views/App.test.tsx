@@ -2,7 +2,14 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { preloadViews } from '../../src/views/lazy-tabs.tsx';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { LIVE_MESSAGE_TYPE, NoAnswer, signatureOf, type LiveMessage, type SiteView } from '../../src/core/message-contract.ts';
+import {
+  LIVE_MESSAGE_TYPE,
+  NoAnswer,
+  signatureOf,
+  type LiveMessage,
+  type SiteQuery,
+  type SiteView,
+} from '../../src/core/message-contract.ts';
 import type { TimelineEvent } from '../../src/core/cookies/site-record.ts';
 import type { NetworkLog } from '../../src/core/network/network-log.ts';
 import { networkAttribution } from '../../src/core/network/set-by.ts';
@@ -453,6 +460,36 @@ describe('popup App', () => {
     await waitFor(() => expect(rowNames(container)).toEqual(['newest']));
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(call).toBe(3);
+  });
+
+  it('says no failure to read the site it showed before on the report of the site it follows now (a check of the first’s charter ended after the tab moved)', async () => {
+    let site: SiteQuery = { host: 'a.example' };
+    let follow: () => void = () => undefined;
+    let loadsOfA = 0;
+    let endCheck: () => void = () => undefined;
+    const { container } = renderApp({
+      findSite: async () => site,
+      onSiteChanged: (listener) => ((follow = listener), () => undefined),
+      loadSite: async (query) => {
+        if (query.host === 'a.example' && ++loadsOfA > 1) throw new Error('A could not be read');
+        const shown = report([reportCookie({ name: query.host === 'a.example' ? 'a_cookie' : 'b_cookie' })], { host: query.host });
+        return { kind: 'report', report: shown, charterPending: false };
+      },
+      refreshCharter: () => new Promise<void>((resolve) => (endCheck = resolve)),
+    });
+    await waitFor(() => expect(container.querySelector('[data-action="refresh-charter"]')).not.toBeNull());
+    fireEvent.click(container.querySelector('[data-action="refresh-charter"]')!);
+    // The followed tab shows B now.
+    site = { host: 'b.example' };
+    await act(() => follow());
+    await waitFor(() => expect(container.querySelector('[data-cookie="b_cookie"]')).not.toBeNull());
+    await act(async () => endCheck());
+    // A's read again, failed: whatever follows its failure is done.
+    await waitFor(() => expect(loadsOfA).toBe(2));
+    await act(async () => undefined);
+    // B's report, read fine, and no problem of reading A beside it.
+    expect(container.querySelector('[data-cookie="b_cookie"]')).not.toBeNull();
+    expect(container.textContent).not.toContain('A could not be read');
   });
 
   it('keeps an answer for a site it no longer shows off the page', async () => {
