@@ -254,4 +254,17 @@ describe('segmentRow: names separated by a space', () => {
   it('starts a purpose after the duration, not at the full stop ending it', () => {
     expect(segmentRow('Google _ga 13 mois. Mesure', NEW_TEMPLATE, false)?.purpose).toBe('Mesure');
   });
+
+  it('leaves out of a free cell the stop ending the cell before, and only that stop (the property test relies on it)', () => {
+    const namesThenPurpose: Column[] = ['provider', 'cookie', 'purpose'];
+    expect(segmentRow('Google _ga, _gid, Mesure d’audience', namesThenPurpose, false)).toEqual({
+      provider: 'Google',
+      cookie: '_ga, _gid',
+      purpose: 'Mesure d’audience',
+    });
+    // A stop with no space after it is the cell's own text.
+    expect(segmentRow('Google _ga,Mesure', namesThenPurpose, true)?.purpose).toBe(',Mesure');
+    // Fast-check seed -232412720: ", " ends the name list, the purpose is the "," left.
+    expect(segmentRow('Matomo a_a_, , ', OLD_TEMPLATE, true)).toEqual({ provider: 'Matomo', service: 'a', cookie: '_a_', purpose: ',' });
+  });
 });
