@@ -129,7 +129,6 @@ const reports = createSiteReports({
   hasHostAccess: (host) => hostAccess.has(host),
   defaultStoreId,
   onCharterRead: () => badges.schedule(),
-  onCharterUnstored: (host, storeId) => live.resync(host, storeId),
   savedRun: (host, storeId) => consentRuns.get(host, storeId),
   pages: store,
 });

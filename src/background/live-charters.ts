@@ -1,4 +1,4 @@
-import { afterAttempt, isStale, LIVE_CHARTER_RETRY_MS, type LiveCharterRecord } from '../core/charter/live-record.ts';
+import { afterAttempt, isStale, type LiveCharterRecord } from '../core/charter/live-record.ts';
 import { keepableLiveCharter } from '../core/storage/record-limit.ts';
 import { liveCharterItem, type SessionArea } from '../core/storage/session-items.ts';
 import { WriteTooLargeError } from './site-store.ts';
@@ -7,11 +7,7 @@ import { WriteTooLargeError } from './site-store.ts';
 export type LiveCharters = {
   /** The last attempt for `host`, if any. */
   get(host: string): Promise<LiveCharterRecord | null>;
-  /**
-   * Fetches the charter when it is missing or stale (or always, with `force`); resolves when stored.
-   * Rejects when nothing could be stored (the reader not loaded, the store refusing the record);
-   * then, for ten minutes, an ordinary refresh starts nothing and rejects at once.
-   */
+  /** Fetches the charter when it is missing or stale (or always, with `force`); resolves when stored. */
   refresh(host: string, force?: boolean): Promise<LiveCharterRecord>;
   /** True while a refresh for `host` is under way. */
   pending(host: string): boolean;
@@ -32,10 +28,6 @@ export type ReadCharter = (
 export function createLiveCharters(session: SessionArea, readCharter: ReadCharter, now: () => number = Date.now): LiveCharters {
   // Fetches under way (not state: a restarted worker simply fetches again).
   const inFlight = new Map<string, { work: Promise<LiveCharterRecord>; forced: boolean }>();
-  // The last read of each host that ended with nothing stored, and when. An ordinary refresh waits
-  // it out as it does a failure stored: the pages told to read the report again at its end
-  // (site-reports.ts) would start it again at once, for ever. Not state either.
-  const unstored = new Map<string, { at: number; read: Promise<LiveCharterRecord> }>();
 
   /** An unreadable record counts as none: the charter is fetched again. */
   const get = (host: string): Promise<LiveCharterRecord | null> => liveCharterItem(host).get(session);
@@ -44,8 +36,6 @@ export function createLiveCharters(session: SessionArea, readCharter: ReadCharte
     const running = inFlight.get(host);
     // A forced read joins a forced one; after an ordinary one (which may just return the cache) it runs again.
     if (running && (running.forced || !force)) return running.work;
-    const failed = unstored.get(host);
-    if (failed && !force && failed.at <= now() && now() - failed.at <= LIVE_CHARTER_RETRY_MS) return failed.read;
     const previous = running?.work.catch(() => undefined);
     // Registered before the first await, so concurrent callers share this one.
     const work = (async () => {
@@ -71,20 +61,9 @@ export function createLiveCharters(session: SessionArea, readCharter: ReadCharte
         await liveCharterItem(host).set(session, refusal);
         return refusal;
       }
-    })()
-      .then(
-        (record) => {
-          unstored.delete(host);
-          return record;
-        },
-        (error: unknown) => {
-          unstored.set(host, { at: now(), read: work });
-          throw error;
-        },
-      )
-      .finally(() => {
-        if (inFlight.get(host)?.work === work) inFlight.delete(host);
-      });
+    })().finally(() => {
+      if (inFlight.get(host)?.work === work) inFlight.delete(host);
+    });
     inFlight.set(host, { work, forced: force });
     return work;
   }

@@ -9,8 +9,6 @@ export type LivePush = {
    * before the choices heard after it).
    */
   eventRecorded(site: SiteRecord, heardAt: number, placedLast?: boolean): void;
-  /** Has the pages showing `host` in `storeId` read its report again (a change they hear no storage change for). */
-  resync(host: string, storeId: string): void;
   /** DevTools heard more responses in tab `tabId`. */
   networkChanged(tabId: number): void;
 };
@@ -25,12 +23,11 @@ export type LivePush = {
  */
 export function createLivePush(send: (message: LiveMessage) => Promise<unknown>): LivePush {
   const post = (message: LiveMessage) => void send(message).catch(() => undefined);
-  const resync = (host: string, storeId: string) => post({ type: LIVE_MESSAGE_TYPE, kind: 'resync', host, storeId });
   return {
     eventRecorded(site, heardAt, placedLast = true) {
       // A page places an event after the last it shows, and events are signed without their
       // domain: the last event pushed again could pass for a new one. It reads the report instead.
-      if (!placedLast) return resync(site.host, site.storeId);
+      if (!placedLast) return post({ type: LIVE_MESSAGE_TYPE, kind: 'resync', host: site.host, storeId: site.storeId });
       const { timeline } = site;
       const event = timeline.at(-1);
       if (!event) return;
@@ -50,7 +47,6 @@ export function createLivePush(send: (message: LiveMessage) => Promise<unknown>)
         heardAt,
       });
     },
-    resync,
     networkChanged(tabId) {
       post({ type: LIVE_MESSAGE_TYPE, kind: 'network', tabId });
     },

@@ -36,11 +36,6 @@ export type SiteReportsDeps = {
   defaultStoreId: () => Promise<string>;
   /** Hears that a live charter read in the background was stored (the badges follow it). */
   onCharterRead: () => void;
-  /**
-   * Hears that a charter read the report of `host` in `storeId` said was under way (charterPending)
-   * ended with nothing stored: the pages shown that report hear no storage change, and are to read it again.
-   */
-  onCharterUnstored: (host: string, storeId: string) => void;
   /** The run kept to compare the site's next one with (consent-runs.ts); none when absent, or when it fails. */
   savedRun?: (host: string, storeId: string) => Promise<ConsentRun | null>;
   /** Whether `host` is a known portal. */
@@ -139,15 +134,10 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
         );
       const { report, revision } = await reportOf(host, storeId, live, base);
       const page = query.first ? firstPageOf(report, query.first) : null;
-      const charterPending = deps.liveCharters.pending(host);
-      // The page follows the read's end by the storage change of its record. A read that ends with
-      // none (its reader not loaded, the store refusing the record) is told to it, after this answer
-      // leaves (a page drops a push that comes before its first report). Joins the read, starts none.
-      if (charterPending) void deps.liveCharters.refresh(host).catch(() => afterAnswer(() => deps.onCharterUnstored(host, storeId)));
       const view: SiteView = {
         kind: 'report',
         report: page?.report ?? report,
-        charterPending,
+        charterPending: deps.liveCharters.pending(host),
         ...(savedRun ? { savedRun } : {}),
         ...(page ? { partial: page.totals } : {}),
       };

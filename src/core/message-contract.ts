@@ -228,11 +228,7 @@ export type LiveMessage =
     }
   | {
       type: typeof LIVE_MESSAGE_TYPE;
-      /**
-       * A page showing the site reads the report again: an event went before others in its timeline
-       * (a cookie of embedded content told late), or a charter read its report said was under way
-       * (charterPending) ended with nothing stored, so no storage change tells its end.
-       */
+      /** An event went before others in the site's timeline (a cookie of embedded content told late): a page showing it reads the report again. */
       kind: 'resync';
       host: string;
       storeId: string;

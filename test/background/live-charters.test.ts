@@ -14,7 +14,6 @@ import { createCachedArea } from '../../src/background/cached-area.ts';
 import { appendTimeline, emptySite, recordCookieChange } from '../../src/core/cookies/site-record.ts';
 import { LIVE_CHARTER_LIMIT_BYTES } from '../../src/core/storage/record-limit.ts';
 import { browserCookie } from '../support/cookies.ts';
-import { METROPOLE_CHARTER } from '../core/registry/charter-fixtures.ts';
 
 const HOST = 'demo.opendatasoft.com';
 
@@ -195,34 +194,6 @@ describe('live charters in the worker', () => {
     const forced = charters.refresh(HOST, true);
     await Promise.all([ordinary, forced]);
     expect(fetches).toBe(2);
-  });
-
-  it('starts no ordinary read for ten minutes after one that ended with nothing stored; a forced one reads', async () => {
-    let loaded = false;
-    let reads = 0;
-    // The reader is in the worker's second script, which could not be loaded (later-parts-script.ts).
-    const read: ReadCharter = async (host, now) => {
-      reads++;
-      if (!loaded) throw new Error('later-parts.js not loaded');
-      return { host, fetchedAt: now(), url: `https://${host}/terms/cookies-policy/`, charter: METROPOLE_CHARTER, problem: null };
-    };
-    let now = 1_780_000_000_000;
-    const charters = createLiveCharters(fakeSession(), read, () => now);
-    await expect(charters.refresh(HOST)).rejects.toThrow('not loaded');
-    // Pages told to read the report again at its end (site-reports.ts) would start it again at once, for ever.
-    now += LIVE_CHARTER_RETRY_MS;
-    const waiting = charters.refresh(HOST);
-    expect(charters.pending(HOST)).toBe(false);
-    await expect(waiting).rejects.toThrow('not loaded');
-    expect(reads).toBe(1);
-    // "Check again" reads now.
-    await expect(charters.refresh(HOST, true)).rejects.toThrow('not loaded');
-    expect(reads).toBe(2);
-    // Ten minutes after that, an ordinary read tries again, as after a failure stored; one that stores ends the wait.
-    now += LIVE_CHARTER_RETRY_MS + 1;
-    loaded = true;
-    expect((await charters.refresh(HOST)).charter).not.toBeNull();
-    expect(reads).toBe(3);
   });
 
   describe('a charter read larger than storage should hold', () => {

@@ -74,14 +74,6 @@ describe('live push', () => {
     expect(applyLive(shown, sent[0]!)).toEqual({ kind: 'resync' });
   });
 
-  it('has the pages showing a site in a store read its report again, those of another store not', () => {
-    const { push, sent } = setup();
-    push.resync('data.tco.re', '0');
-    const shown = (storeId: string): LiveTimeline => ({ host: 'data.tco.re', storeId, base: { events: [], droppedEvents: 0 }, pushed: [] });
-    expect(sent).toEqual([{ type: LIVE_MESSAGE_TYPE, kind: 'resync', host: 'data.tco.re', storeId: '0' }]);
-    expect([applyLive(shown('0'), sent[0]!), applyLive(shown('1'), sent[0]!)]).toEqual([{ kind: 'resync' }, { kind: 'ignored' }]);
-  });
-
   it('tells of a tab’s network log growing', () => {
     const { push, sent } = setup();
     push.networkChanged(8);

@@ -97,7 +97,6 @@ async function play(steps: Step[], budgetBytes: number): Promise<void> {
     hasHostAccess: async () => true,
     defaultStoreId: async () => STORE,
     onCharterRead: () => undefined,
-    onCharterUnstored: () => undefined,
     isPortal: () => true,
     now: () => NOW,
   });

@@ -46,9 +46,8 @@ async function setup(overrides: Partial<SiteReportsDeps> = {}, storeOptions: Sit
     recordRevision: (host, storeId) => store.revision(storeId, host),
     liveCharters: {
       get: async (host) => live.get(host) ?? null,
-      // Joins the read under way, as the worker's does.
       refresh: async (host) => {
-        if (!refreshed.includes(host)) refreshed.push(host);
+        refreshed.push(host);
         return { host, fetchedAt: 1, url: null, charter: null, problem: { kind: 'http', status: 404, path: '/terms/cookies-information' } };
       },
       pending: (host) => refreshed.includes(host),
@@ -58,7 +57,6 @@ async function setup(overrides: Partial<SiteReportsDeps> = {}, storeOptions: Sit
     hasHostAccess: async (host) => host === HOST,
     defaultStoreId: async () => 'firefox-default',
     onCharterRead: () => void charterReads++,
-    onCharterUnstored: () => undefined,
     isPortal: (host) => host === HOST,
     now: () => 1234,
     ...overrides,
@@ -380,7 +378,6 @@ describe('site reports', () => {
       hasHostAccess: async () => true,
       defaultStoreId: async () => '0',
       onCharterRead: () => undefined,
-      onCharterUnstored: () => undefined,
       now: () => 1234,
     });
     const gone = 'gone-0.opendatasoft.com';
@@ -439,7 +436,6 @@ async function wiredSetup(options: { read: ReadCharter; now: () => number; store
     hasHostAccess: async () => true,
     defaultStoreId: async () => '0',
     onCharterRead: () => undefined,
-    onCharterUnstored: () => undefined,
     now: () => 1234,
   };
   await recorder.cookieChanged(browserCookie({ name: '_ga', domain: `.${HOST}`, storeId: '0' }), false, 'explicit', 1);
@@ -545,98 +541,5 @@ describe('site reports, with the worker’s live charters', () => {
     const report = await reports.report(HOST, '0');
     expect(report.charter).toMatchObject({ kind: 'live', portal: ITIE_CHARTER.portal });
     expect(report).toEqual(await fresh());
-  });
-});
-
-describe('site reports, when a charter read a page was told of ends without storing anything', () => {
-  const QUOTA = 'QuotaExceededError: storage.session API call exceeded its quota limitations.';
-  const storeRefuses: Record<'stored' | 'reader fails' | 'store refuses', boolean> = {
-    stored: false,
-    'reader fails': false,
-    'store refuses': true,
-  };
-
-  /** A worker whose charter read waits for `finish`; `told` lists the pages told to read the report again. */
-  async function reading(outcome: keyof typeof storeRefuses, kept?: LiveCharterRecord) {
-    const session = fakeSession();
-    if (kept) await liveCharterItem(HOST).set(session, kept);
-    const write = session.write.bind(session);
-    // The browser refuses the charter's record (storage.session over its quota): not a WriteTooLargeError, it stands.
-    session.write = async (items) => {
-      if (storeRefuses[outcome] && Object.keys(items).some(isLiveCharterKey)) throw new Error(QUOTA);
-      await write(items);
-    };
-    const store = createSiteStore(session, 5);
-    await store.load();
-    let finish: () => void = () => undefined;
-    const finished = new Promise<void>((resolve) => (finish = resolve));
-    const liveCharters = createLiveCharters(
-      createCachedArea(store.area),
-      async (host, now) => {
-        await finished;
-        // The worker's second script, which holds the reader, could not be loaded (later-parts.ts).
-        if (outcome === 'reader fails') throw new Error("The worker's script later-parts.js is not loaded");
-        return { host, fetchedAt: now(), url: `https://${host}/terms/cookies-policy/`, charter: METROPOLE_CHARTER, problem: null };
-      },
-      () => 1234,
-    );
-    const told: Array<{ host: string; storeId: string; pending: boolean }> = [];
-    let charterReads = 0;
-    const reports = createSiteReports({
-      afterAnswer: (task) => task(),
-      recorder: createRecorder(store, (host) => host === HOST),
-      recordRevision: (host, storeId) => store.revision(storeId, host),
-      liveCharters,
-      registry: async () => registry,
-      storageStatus: () => store.status(),
-      hasHostAccess: async () => true,
-      defaultStoreId: async () => '0',
-      onCharterRead: () => void charterReads++,
-      // What the page then reads: the worker no longer says the charter is being read.
-      onCharterUnstored: (host, storeId) => told.push({ host, storeId, pending: liveCharters.pending(host) }),
-      now: () => 1234,
-    });
-    return { reports, liveCharters, told, finish, charterReads: () => charterReads };
-  }
-
-  for (const outcome of ['reader fails', 'store refuses'] as const) {
-    it(`tell the pages told "being read" to read the report again when the ${outcome === 'reader fails' ? 'reader cannot load' : 'store refuses the record'}`, async () => {
-      const { reports, liveCharters, told, finish, charterReads } = await reading(outcome);
-      const answers = [await reports.view({ host: HOST }), await reports.view({ host: HOST, storeId: 'firefox-private' })];
-      expect(answers).toMatchObject([{ charterPending: true }, { charterPending: true }]);
-      // A page asking after the read, told nothing of it, is not told to read again.
-      finish();
-      await vi.waitFor(() => expect(liveCharters.pending(HOST)).toBe(false));
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      expect(await reports.view({ host: HOST, storeId: 'other' })).toMatchObject({ charterPending: false });
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      expect(told).toEqual([
-        { host: HOST, storeId: '0', pending: false },
-        { host: HOST, storeId: 'firefox-private', pending: false },
-      ]);
-      expect(charterReads()).toBe(0);
-    });
-  }
-
-  it('tell no page when the charter is stored (the pages hear its storage change)', async () => {
-    const { reports, liveCharters, told, finish, charterReads } = await reading('stored');
-    expect(await reports.view({ host: HOST })).toMatchObject({ charterPending: true });
-    finish();
-    await vi.waitFor(() => expect(liveCharters.pending(HOST)).toBe(false));
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(told).toEqual([]);
-    expect(charterReads()).toBe(1);
-  });
-
-  it('tell a page told "being read" by another page’s forced read when that read fails', async () => {
-    // A charter just read: nothing to read at this popup's open, but another page's "Check again" is reading it.
-    const kept = { host: HOST, fetchedAt: 1234, url: null, charter: METROPOLE_CHARTER, problem: null };
-    const { reports, liveCharters, told, finish } = await reading('reader fails', kept);
-    const forced = liveCharters.refresh(HOST, true);
-    expect(await reports.view({ host: HOST })).toMatchObject({ charterPending: true });
-    finish();
-    await expect(forced).rejects.toThrow('later-parts.js');
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(told).toEqual([{ host: HOST, storeId: '0', pending: false }]);
   });
 });
