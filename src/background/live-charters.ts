@@ -21,6 +21,15 @@ export type ReadCharter = (
   readBefore: LiveCharterRecord | null,
 ) => Promise<LiveCharterRecord>;
 
+/** An attempt that read nothing, for no reason the charter gives ('unknown': "could not be read"). */
+const notRead = (host: string, at: number): LiveCharterRecord => ({
+  host,
+  fetchedAt: at,
+  url: null,
+  charter: null,
+  problem: { kind: 'unknown' },
+});
+
 /**
  * @param readCharter the charter reader; the worker imports it when first needed (later-parts.ts),
  *   not at every wake
@@ -42,11 +51,12 @@ export function createLiveCharters(session: SessionArea, readCharter: ReadCharte
       await previous;
       const current = await get(host);
       if (current && !force && !isStale(current, now())) return current;
+      // A read that cannot be made (the worker's second script, the reader, not loaded) is a failed
+      // attempt, stored as any other: the pages told the read was under way hear its end (they
+      // follow storage changes) and say it failed, where they said "being read" for ever.
+      const attempt = await readCharter(host, now, current?.charter ? current : null).catch(() => notRead(host, now()));
       // A network blip keeps the charter read before, with the problem beside it.
-      const read: LiveCharterRecord = {
-        ...afterAttempt(current, await readCharter(host, now, current?.charter ? current : null)),
-        attempt: crypto.randomUUID(),
-      };
+      const read: LiveCharterRecord = { ...afterAttempt(current, attempt), attempt: crypto.randomUUID() };
       // One storage should not hold is not kept: its refusal is, as any failed read, so it is not read again at every tab shown.
       const record = keepableLiveCharter(read);
       try {
@@ -57,9 +67,20 @@ export function createLiveCharters(session: SessionArea, readCharter: ReadCharte
         // record was dropped for it. Kept as that refusal only when this count agrees it passes
         // the budget; any other error stands.
         const refusal = error instanceof WriteTooLargeError ? keepableLiveCharter(record, error.limitBytes) : record;
-        if (refusal === record) throw error;
-        await liveCharterItem(host).set(session, refusal);
-        return refusal;
+        if (refusal !== record) {
+          await liveCharterItem(host).set(session, refusal);
+          return refusal;
+        }
+        // Refused for another reason (storage.session over its quota): this failure to keep it is
+        // stored instead, no larger than the record it replaces, so that the pages hear the read
+        // ended; if even that is refused, the error stands.
+        const failure: LiveCharterRecord = { ...afterAttempt(current, notRead(host, now())), attempt: crypto.randomUUID() };
+        try {
+          await liveCharterItem(host).set(session, failure);
+        } catch {
+          throw error;
+        }
+        return failure;
       }
     })().finally(() => {
       if (inFlight.get(host)?.work === work) inFlight.delete(host);

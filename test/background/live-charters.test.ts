@@ -102,6 +102,46 @@ describe('live charters in the worker', () => {
     expect(back.failedAt).toBeUndefined();
   });
 
+  it('stores a read it could not make (its reader not loaded) as a failure, the charter read before kept beside it', async () => {
+    let loaded = true;
+    let now = 1000;
+    const fetchImpl = async () => new Response(charterPage(HOST, DEMO_CHARTER), { headers: { 'content-type': 'text/html' } });
+    const readCharter: ReadCharter = async (...args) => {
+      if (!loaded) throw new Error("The worker's script later-parts.js is not loaded");
+      return reading(fetchImpl)(...args);
+    };
+    const session = fakeSession();
+    const charters = createLiveCharters(session, readCharter, () => now);
+    const first = await charters.refresh(HOST);
+    loaded = false;
+    now += LIVE_CHARTER_MAX_AGE_MS + 1;
+    // Stored: the pages follow a read's end by its storage change.
+    const writes = session.writes;
+    expect(await charters.refresh(HOST)).toMatchObject({ fetchedAt: 1000, url: first.url, problem: { kind: 'unknown' }, failedAt: now });
+    expect(session.writes).toBe(writes + 1);
+    expect((await charters.get(HOST))?.charter?.entries).toHaveLength(7);
+    expect(charters.pending(HOST)).toBe(false);
+    // First read of a site: the failure alone.
+    expect(await charters.refresh('other.opendatasoft.com')).toMatchObject({ charter: null, problem: { kind: 'unknown' } });
+  });
+
+  it('stores the failure to keep a read storage refused (over its quota), or lets the error stand when even that is refused', async () => {
+    const session = fakeSession();
+    const write = session.write.bind(session);
+    let refuseAll = false;
+    session.write = async (items) => {
+      const refused = Object.values(items).some((value) => refuseAll || String(value).includes('"charter":{'));
+      if (refused) throw new Error('QuotaExceededError: storage.session API call exceeded its quota limitations.');
+      await write(items);
+    };
+    const fetchImpl = async () => new Response(charterPage(HOST, DEMO_CHARTER), { headers: { 'content-type': 'text/html' } });
+    const charters = createLiveCharters(session, reading(fetchImpl), () => 1000);
+    expect(await charters.refresh(HOST)).toMatchObject({ charter: null, problem: { kind: 'unknown' } });
+    expect(await charters.get(HOST)).toMatchObject({ charter: null, problem: { kind: 'unknown' } });
+    refuseAll = true;
+    await expect(charters.refresh(HOST, true)).rejects.toThrow('QuotaExceededError');
+  });
+
   it('drops the charter it read once its page answers 404, even while the other path cannot be reached', async () => {
     let gone = false;
     let now = 1000;

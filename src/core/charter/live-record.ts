@@ -78,10 +78,14 @@ export function afterAttempt(previous: LiveCharterRecord | null, attempt: LiveCh
  */
 const REFUSED_FOR_NOW = [401, 403, 408, 429];
 
-/** A failure that may be gone on the next try: no answer, or none in time, the server's own error, or this read refused. */
+/**
+ * A failure that may be gone on the next try: no answer, or none in time, the server's own error,
+ * this read refused, or one the charter does not explain (the worker could not read or keep it).
+ */
 function isPassing(problem: LiveCharterProblem | null): boolean {
   if (problem === null) return false;
   return (
+    problem.kind === 'unknown' ||
     problem.kind === 'network' ||
     problem.kind === 'timeout' ||
     (problem.kind === 'http' && (problem.status >= 500 || REFUSED_FOR_NOW.includes(problem.status)))

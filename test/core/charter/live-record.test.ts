@@ -53,6 +53,8 @@ describe('afterAttempt', () => {
     const problems: LiveCharterProblem[] = [
       { kind: 'network' },
       { kind: 'timeout', path: '/terms/cookies-policy/' },
+      // The worker could not read or keep this read (live-charters.ts): nothing said of the charter either.
+      { kind: 'unknown' },
       ...[503, 429, 401, 403, 408].map((status) => ({ kind: 'http' as const, status, path: '/terms/cookies-policy/' })),
     ];
     for (const problem of problems) {
