@@ -30,6 +30,23 @@ const refused = report(
 );
 
 describe('audit output', () => {
+  it('tells a nameless cookie from one named "(no name)" in the table and the findings', () => {
+    const text = formatReport(
+      report([reportCookie({ name: '' }), reportCookie({ name: '(no name)' })], {
+        findings: [
+          finding({ kind: 'undeclared', cookie: '', evidence: 'a' }),
+          finding({ kind: 'undeclared', cookie: '(no name)', evidence: 'a' }),
+        ],
+      }),
+      'x',
+    );
+    const lines = text.split('\n');
+    expect(lines.filter((line) => line.startsWith('(no name) '))).toHaveLength(1);
+    expect(lines.filter((line) => line.startsWith('<U+0028>no name) '))).toHaveLength(1);
+    expect(lines).toContain('  [medium] undeclared (no name): a');
+    expect(lines).toContain('  [medium] undeclared <U+0028>no name): a');
+  });
+
   it('prints a table with the seven columns, then the findings', () => {
     const text = formatReport(refused, 'Consent: refuse');
     expect(text.split('\n')[2]).toMatch(/^Cookie\s+Provider\s+Service\s+Purpose\s+Status\s+Phase\s+First page$/);
