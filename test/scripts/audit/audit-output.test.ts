@@ -244,6 +244,21 @@ describe('audit output', () => {
     expect(row).toContain(`${'p'.repeat(31)}…`);
   });
 
+  it('cuts cells between whole characters as a reader sees them: never half an emoji, nor a letter without its accent', () => {
+    const accented = 'e\u0301'; // é as e and a combining acute accent: two UTF-16 units, one character
+    const row = (name: string, purpose = 'p') =>
+      formatReport(report([reportCookie({ name, provider: 'Acme', purpose })]), 't').split('\n')[4]!;
+    // A lone surrogate (half an emoji) would print as U+FFFD.
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    const emoji = row('😀'.repeat(20), `Mesure d’audience ${'📊'.repeat(16)}`);
+    expect(emoji).not.toMatch(lone);
+    // Widths as before (UTF-16 units); a cut that would split a character keeps it out, and the cell is padded.
+    expect(emoji.startsWith(`${'😀'.repeat(7)}…${'😀'.repeat(7)}   Acme`)).toBe(true);
+    expect(emoji).toContain(`Mesure d’audience ${'📊'.repeat(6)}… `);
+    expect(row(accented.repeat(40)).startsWith(`${accented.repeat(7)}…${accented.repeat(7)}   Acme`)).toBe(true);
+    expect(row(`${accented.repeat(40)}x`).startsWith(`${accented.repeat(7)}…${accented.repeat(6)}x    Acme`)).toBe(true);
+  });
+
   it('cuts a long Cookie cell in its middle, so cookies that differ at the end of their names, paths or domains read apart', () => {
     const pairs = [
       ['_hjSessionUser_12345678901234567890A', '_hjSessionUser_12345678901234567890B'].map((name) => reportCookie({ name })),
