@@ -15,20 +15,30 @@ import { terminalText } from '../../src/core/terminal-text.ts';
 import { compareText } from '../../src/core/compare.ts';
 import { unreadLineCount } from '../../src/core/charter/index.ts';
 import { narrowerPath, partitionWords, shownCookieName } from '../../src/core/cookies/index.ts';
+import { graphemeSegmenter } from '../../src/core/draft/charter-draft.ts';
 import { mergeFindings } from '../census/census-report.ts';
 import type { RunResult } from './run.ts';
 
 /**
- * Cuts text to `width` characters, with an ellipsis where cut: at the end, or in the middle for
- * the Cookie column, whose end tells two cookies apart (a name's last characters, the path or the
- * domain after it: `_hjSessionUser_1234…890A`, `sid (path /ex…name2/)`).
+ * Cuts text to `width` characters (UTF-16 units), with an ellipsis where cut: at the end, or in the
+ * middle for the Cookie column, whose end tells two cookies apart (a name's last characters, the
+ * path or the domain after it: `_hjSessionUser_1234…890A`, `sid (path /ex…name2/)`). A cut falls
+ * between graphemes, as a charter draft's cells are cut: a character that would be split (half an
+ * emoji, shown as U+FFFD; a letter without its accent) is left out whole. Segmented once: linear.
  */
 function fit(text: string, width: number, cut: 'end' | 'middle' = 'end'): string {
   const flat = terminalText(text).replace(/\s+/g, ' ').trim();
   if (flat.length <= width) return flat.padEnd(width);
-  if (cut === 'end') return `${flat.slice(0, width - 1)}…`;
+  const graphemes = graphemeSegmenter().segment(flat);
+  /** Where the grapheme holding `at` begins, and where it ends: `at` itself when it is between two. */
+  const startAt = (at: number) => graphemes.containing(at)?.index ?? at;
+  const endAt = (at: number) => {
+    const grapheme = graphemes.containing(at);
+    return grapheme && grapheme.index < at ? grapheme.index + grapheme.segment.length : at;
+  };
+  if (cut === 'end') return `${flat.slice(0, startAt(width - 1))}…`.padEnd(width);
   const head = Math.ceil((width - 1) / 2);
-  return `${flat.slice(0, head)}…${flat.slice(flat.length - (width - 1 - head))}`;
+  return `${flat.slice(0, startAt(head))}…${flat.slice(endAt(flat.length - (width - 1 - head)))}`.padEnd(width);
 }
 
 const COLUMNS = [

@@ -18,7 +18,7 @@ import { DEMO_HOST, PORTAL_HOSTS, startPortalServer, type PortalServer, type Ser
 import { DEMO_CENSUS_HOSTS } from '../demo-portal/census-portals.ts';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './options.ts';
 import { AuditError, auditRun, runTimeLimitMs, runWithin, type RunResult } from './run.ts';
-import { earlierRunLeftovers, earlierRunWarning, prepareOutDir } from './out-dir.ts';
+import { earlierRunLeftovers, earlierRunWarning, prepareOutDir, writtenPaths } from './out-dir.ts';
 import { choiceNotMade, comparisonOfRuns, exitCode, findingCount, formatReport } from './audit-output.ts';
 import { DRAFT_FILES, draftSummary, readServedCharter, writeCharterDraft } from './charter-files.ts';
 import { readPortalList, runCensus } from '../census/run-census.ts';
@@ -146,12 +146,13 @@ async function command(options: AuditOptions): Promise<number> {
   // Paths read from the folder the command was typed in (npm's INIT_CWD: typed-path.ts), named as typed.
   const charter = options.charter ? readServedCharter(options.charter, typedPathPlace(options.charter)) : null;
   const list = options.portals === null ? null : readPortalList(options.portals, DEMO_LIST, typedPathPlace(options.portals));
-  const subfolders = options.consent === 'both' && options.portals === null ? ['accept', 'refuse'] : [];
-  prepareOutDir(options.out, subfolders, typedOutPlace(options.out));
-  // Said, never deleted: what an earlier run wrote there and this one will not rewrite (out-dir.ts).
   const hosts =
     list === null ? null : shardPositions(list.urls.length, options.shard).map((position) => portalFolder(list.urls[position]!));
-  const leftovers = earlierRunLeftovers(typedOutPlace(options.out), { consent: options.consent, draft: options.draft, hosts });
+  // Every path the run writes checked free now: a folder report.json would fail the run only once done.
+  const written = { consent: options.consent, draft: options.draft, hosts };
+  prepareOutDir(options.out, { writer: hosts === null ? 'audit' : 'census', paths: writtenPaths(written) }, typedOutPlace(options.out));
+  // Said, never deleted: what an earlier run wrote there and this one will not rewrite (out-dir.ts).
+  const leftovers = earlierRunLeftovers(typedOutPlace(options.out), written);
   const warning = earlierRunWarning(options.out, leftovers);
   if (warning !== null) console.error(`audit: ${terminalText(warning)}`);
   return main(options, charter, list);

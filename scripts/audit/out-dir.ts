@@ -1,5 +1,5 @@
 /** `--out` checked before any browser starts: a mistake there is a one-line error, not a lost run. */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { CENSUS_FILE_NAMES } from '../census/census-report.ts';
 import { DRAFT_FILES } from './charter-files.ts';
@@ -59,19 +59,62 @@ function typedPartAt(typed: string, place: string, ancestor: string): string {
   return part;
 }
 
+/** A path a command writes in `--out`, relative to it, and whether it writes a folder or a file there. */
+export type OutputPath = { path: string; kind: 'folder' | 'file' };
+
+/** What a command writes in `--out` (`writer` names it in a refusal: audit, census, merge) and where. */
+export type Outputs = { writer: string; paths: readonly OutputPath[] };
+
 /**
- * Makes sure `dir` (and `subfolders` in it, for `--consent both`) is a folder the audit can write
- * in, creating it as the run would. Refuses a path that names a file, or lies under one, and a
+ * What is at `path`, the link itself rather than what it points to (lstat), or null when nothing
+ * is, or a file stands where a folder of it would be. A symbolic link is its own kind: a write
+ * would follow it out of `--out` (a file), or cpSync would fail on it halfway (a folder: EISDIR).
+ * An error names it `shown` (the path as typed).
+ */
+function kindAt(path: string, shown: string = path): 'folder' | 'file' | 'symbolic link' | null {
+  try {
+    const stats = lstatSync(path);
+    if (stats.isSymbolicLink()) return 'symbolic link';
+    return stats.isDirectory() ? 'folder' : 'file';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw new UsageError(`--out: cannot look at ${shownPath(shown)} (${code ?? (error as Error).message})`);
+  }
+}
+
+/**
+ * Refuses, before anything is written, an `out` (as typed; lying at `place`) where a path the
+ * command writes is taken by the other kind: a folder where a file goes (`census.md/`, a
+ * report.json that is a folder), anything but a folder where a folder goes (a portal's folder, or
+ * one in it), and a symbolic link, broken or not, where either goes (never written through: it
+ * would write outside `out`). A write there would fail only once the runs are done (EISDIR), or
+ * write outside `out`. `paths` are looked at in order: a folder before what it holds, so a file
+ * standing where a folder goes is met first.
+ */
+export function refusePathsInTheWay(out: string, { writer, paths }: Outputs, place: string = out): void {
+  for (const { path, kind: expected } of paths) {
+    const typed = join(out, path);
+    const kind = kindAt(join(place, path), typed);
+    if (kind === null || kind === expected) continue;
+    throw new UsageError(
+      `--out ${quoteTyped(out)}: ${shownPath(typed)} is a ${kind}, where the ${writer} writes a ${expected}: move it away, or give another --out (nothing written)`,
+    );
+  }
+}
+
+/**
+ * Makes sure `dir` is a folder the command can write in, creating it as the run would, and that no
+ * path of `outputs` in it is taken (refusePathsInTheWay). Refuses a path that names a file, or lies under one, and a
  * folder that cannot be created or written (checked by writing a probe file: `access()` says yes
  * to root even where a write would fail). `dir` is as typed, for the errors; `place` is where it
  * lies (typed-path.ts: from the folder the command was typed in).
  */
-export function prepareOutDir(dir: string, subfolders: readonly string[] = [], place: string = dir): void {
+export function prepareOutDir(dir: string, outputs: Outputs | null = null, place: string = dir): void {
   const named = quoteTyped(dir);
-  for (const [typed, folder] of [[dir, place], ...subfolders.map((name) => [join(dir, name), join(place, name)])] as const) {
-    const stat = entryAt(folder, typed);
-    if (stat && !stat.isDirectory()) throw new UsageError(`--out ${named}: ${shownPath(typed)} is a file, not a folder`);
-  }
+  const stat = entryAt(place, dir);
+  if (stat && !stat.isDirectory()) throw new UsageError(`--out ${named}: ${shownPath(dir)} is a file, not a folder`);
+  if (outputs) refusePathsInTheWay(dir, outputs, place);
   let ancestor = resolve(place);
   while (!entryAt(ancestor, typedPartAt(dir, place, ancestor)) && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
   const ancestorTyped = typedPartAt(dir, place, ancestor);
@@ -91,7 +134,33 @@ export function prepareOutDir(dir: string, subfolders: readonly string[] = [], p
 /** The files one portal's audit writes in `--out`, and its folders (`--consent both`). */
 const REPORT_FILES = ['report.json', 'report.md', 'popup.png'] as const;
 const COMPARISON_FILE = 'comparison.md';
+/** A census portal's progress lines, in its folder. */
+const PORTAL_LOG = 'audit.log';
 const CHOICE_FOLDERS = ['accept', 'refuse'] as const;
+/** What `npm start` asked so writes (earlierRunLeftovers' options) in `--out`, as refusePathsInTheWay reads them. */
+export function writtenPaths({
+  consent,
+  draft,
+  hosts,
+}: {
+  consent: ConsentMode;
+  draft: boolean;
+  hosts: readonly string[] | null;
+}): OutputPath[] {
+  const files = (names: readonly string[], under = ''): OutputPath[] => names.map((name) => ({ path: join(under, name), kind: 'file' }));
+  const folder = (path: string): OutputPath => ({ path, kind: 'folder' });
+  // One portal's audit, in `under`: its report files, or a folder of them per choice and their comparison.
+  const audit = (under: string): OutputPath[] =>
+    consent === 'both'
+      ? [
+          ...CHOICE_FOLDERS.flatMap((choice) => [folder(join(under, choice)), ...files(REPORT_FILES, join(under, choice))]),
+          ...files([COMPARISON_FILE], under),
+        ]
+      : files(REPORT_FILES, under);
+  if (hosts === null) return [...audit(''), ...(draft ? files([DRAFT_FILES.markdown, DRAFT_FILES.html]) : [])];
+  return [...files(CENSUS_FILE_NAMES), ...hosts.flatMap((host) => [folder(host), ...files([PORTAL_LOG], host), ...audit(host)])];
+}
+
 /** Most leftovers named one by one in the warning. */
 const LEFTOVERS_NAMED = 10;
 
@@ -109,14 +178,11 @@ export function earlierRunLeftovers(
   { consent, draft, hosts }: { consent: ConsentMode; draft: boolean; hosts: readonly string[] | null },
 ): string[] {
   if (!existsSync(place)) return [];
-  const census = hosts !== null;
+  // The names it writes at the top of `place`, folders ending with `/`.
   const written = new Set<string>(
-    census
-      ? CENSUS_FILE_NAMES
-      : [
-          ...(consent === 'both' ? [...CHOICE_FOLDERS.map((name) => `${name}/`), COMPARISON_FILE] : REPORT_FILES),
-          ...(draft ? [DRAFT_FILES.markdown, DRAFT_FILES.html] : []),
-        ],
+    writtenPaths({ consent, draft, hosts })
+      .filter(({ path }) => !path.includes(sep))
+      .map(({ path, kind }) => (kind === 'folder' ? `${path}/` : path)),
   );
   const known = new Set<string>([
     ...REPORT_FILES,
@@ -137,7 +203,7 @@ export function earlierRunLeftovers(
       continue;
     }
     if (written.has(name) || portals.has(entry.name)) continue;
-    const portalFolder = entry.isDirectory() && !known.has(name) && existsSync(join(place, entry.name, 'audit.log'));
+    const portalFolder = entry.isDirectory() && !known.has(name) && existsSync(join(place, entry.name, PORTAL_LOG));
     if (known.has(name) || portalFolder) leftovers.push(name);
   }
   return leftovers.sort();

@@ -11,6 +11,7 @@
 import { cpSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { quoteTyped, shownPath, UsageError } from '../audit/options.ts';
+import { refusePathsInTheWay, type OutputPath } from '../audit/out-dir.ts';
 import { checkCensus, cut, quote } from './census-check.ts';
 import { censusDocument, isPortalFolder, type CensusDocument } from './census-report.ts';
 import { shardPositions } from './portal-list.ts';
@@ -190,50 +191,24 @@ export function portalCopies(shards: ReadonlyArray<{ dir: string; document: Cens
 }
 
 /**
- * What is at `path`, the link itself rather than what it points to (lstat), or null when nothing
- * is, or a file stands where a folder of it would be. A symbolic link is its own kind: a write
- * would follow it out of `--out` (a file), or cpSync would fail on it halfway (a folder: EISDIR).
- */
-function kindAt(path: string): 'folder' | 'file' | 'symbolic link' | null {
-  try {
-    const stats = lstatSync(path);
-    if (stats.isSymbolicLink()) return 'symbolic link';
-    return stats.isDirectory() ? 'folder' : 'file';
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    throw new UsageError(`--out: cannot look at ${shownPath(path)} (${code ?? (error as Error).message})`);
-  }
-}
-
-/**
- * Refuses, before anything is written, an `out` where a path the merge writes is taken by the
- * other kind: a folder where a file goes (`census.md/`, a report.md that is a folder), anything
- * but a folder where a folder goes (a portal's folder, or one in it), and a symbolic link, broken
- * or not, where either goes (never written through: it would write outside `out`). Each path is looked at as the
- * merge writes it: `files` in `out`, then every entry of every portal's folder copied (portalCopies),
- * a folder before what it holds, so a file standing where a folder goes is met first.
+ * Refuses, before anything is written, an `out` where a path the merge writes is taken
+ * (out-dir.ts: refusePathsInTheWay): `files` in `out`, then every entry of every portal's
+ * folder copied (portalCopies), a folder before what it holds.
  */
 export function refuseOutputsInTheWay(
   out: string,
   files: readonly string[],
   copies: ReadonlyArray<{ from: string; folder: string }>,
 ): void {
-  const refuse = (path: string, expected: 'folder' | 'file') => {
-    const kind = kindAt(path);
-    if (kind === null || kind === expected) return;
-    throw new UsageError(
-      `--out ${quoteTyped(out)}: ${shownPath(path)} is a ${kind}, where the merge writes a ${expected}: move it away, or give another --out (nothing written)`,
-    );
-  };
-  for (const name of files) refuse(join(out, name), 'file');
+  const paths: OutputPath[] = files.map((path) => ({ path, kind: 'file' }));
   for (const { from, folder } of copies) {
-    refuse(join(out, folder), 'folder');
+    paths.push({ path: folder, kind: 'folder' });
     for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
       const inside = relative(from, join(entry.parentPath, entry.name));
-      refuse(join(out, folder, inside), entry.isDirectory() ? 'folder' : 'file');
+      paths.push({ path: join(folder, inside), kind: entry.isDirectory() ? 'folder' : 'file' });
     }
   }
+  refusePathsInTheWay(out, { writer: 'merge', paths });
 }
 
 /** Copies each portal's folder (portalCopies) into `out`. */

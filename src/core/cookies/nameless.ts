@@ -81,7 +81,12 @@ function spacesShown(name: string): string {
  */
 const noBreakSpacesAloneShown = (name: string) => (/^\u00A0+$/.test(name) ? name.replace(/\u00A0/g, characterCode) : name);
 
-/** `name` as shown (visibleCookieName), or what stands for it when it is empty, in `language`. */
+/**
+ * `name` as shown (visibleCookieName), or what stands for it when it is empty, in `language`; a
+ * name that is those very words has its `(` as its code (`<U+0028>no name)`), as a `<U+` is:
+ * plain text, it would look like the nameless cookie.
+ */
 export function shownCookieName(name: string, language: keyof typeof NAMELESS_COOKIE = 'en'): string {
-  return name === '' ? NAMELESS_COOKIE[language] : visibleCookieName(name);
+  if (name === '') return NAMELESS_COOKIE[language];
+  return name === NAMELESS_COOKIE[language] ? `${characterCode('(')}${name.slice(1)}` : visibleCookieName(name);
 }

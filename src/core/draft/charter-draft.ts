@@ -63,7 +63,7 @@ const PIECES = /<U\+[0-9A-F]{4,6}>|[\s\S]/gu;
 /** Characters past a cut segmented with what is kept: more than the next character (two UTF-16 units) needs. */
 const GRAPHEME_LOOKAHEAD = 16;
 /** Splits text into what a reader sees as one character (`e` + U+0301, 👍🏽, 🇫🇷); built on first use. */
-const graphemeSegmenter = lazy(() => new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
+export const graphemeSegmenter = lazy(() => new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 
 /** Characters a piece takes escaped within a text (`&` five: `&amp;`; `_` two: `\_`), kept per piece: a cut walks a cell's worth. */
 const escapedCosts = new Map<string, number>();

@@ -10,6 +10,15 @@ describe('a cookie with an empty name', () => {
     expect(shownCookieName('sessionid', 'fr')).toBe('sessionid');
   });
 
+  it('shows a cookie named as the words for no name with its "(" as a code: never read as a nameless one', () => {
+    expect(shownCookieName('(no name)')).toBe('<U+0028>no name)');
+    expect(shownCookieName('(sans nom)', 'fr')).toBe('<U+0028>sans nom)');
+    expect(shownCookieName('(no name)')).not.toBe(shownCookieName(''));
+    // Only the words of the language shown stand for no name; anything else is itself.
+    expect(shownCookieName('(no name)', 'fr')).toBe('(no name)');
+    expect(shownCookieName('(no name) ')).toBe('(no name)<U+0020>');
+  });
+
   it('has the same words in the pages’ messages (namelessCookie) as in the files and the CLI', () => {
     for (const language of ['en', 'fr'] as const) {
       const messages = JSON.parse(readFileSync(`public/_locales/${language}/messages.json`, 'utf8')) as Record<string, { message: string }>;

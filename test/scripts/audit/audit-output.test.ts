@@ -30,6 +30,23 @@ const refused = report(
 );
 
 describe('audit output', () => {
+  it('tells a nameless cookie from one named "(no name)" in the table and the findings', () => {
+    const text = formatReport(
+      report([reportCookie({ name: '' }), reportCookie({ name: '(no name)' })], {
+        findings: [
+          finding({ kind: 'undeclared', cookie: '', evidence: 'a' }),
+          finding({ kind: 'undeclared', cookie: '(no name)', evidence: 'a' }),
+        ],
+      }),
+      'x',
+    );
+    const lines = text.split('\n');
+    expect(lines.filter((line) => line.startsWith('(no name) '))).toHaveLength(1);
+    expect(lines.filter((line) => line.startsWith('<U+0028>no name) '))).toHaveLength(1);
+    expect(lines).toContain('  [medium] undeclared (no name): a');
+    expect(lines).toContain('  [medium] undeclared <U+0028>no name): a');
+  });
+
   it('prints a table with the seven columns, then the findings', () => {
     const text = formatReport(refused, 'Consent: refuse');
     expect(text.split('\n')[2]).toMatch(/^Cookie\s+Provider\s+Service\s+Purpose\s+Status\s+Phase\s+First page$/);
@@ -225,6 +242,21 @@ describe('audit output', () => {
     const row = text.split('\n')[4]!;
     expect(row.startsWith(`${'x'.repeat(15)}…${'x'.repeat(14)}  `)).toBe(true);
     expect(row).toContain(`${'p'.repeat(31)}…`);
+  });
+
+  it('cuts cells between whole characters as a reader sees them: never half an emoji, nor a letter without its accent', () => {
+    const accented = 'e\u0301'; // é as e and a combining acute accent: two UTF-16 units, one character
+    const row = (name: string, purpose = 'p') =>
+      formatReport(report([reportCookie({ name, provider: 'Acme', purpose })]), 't').split('\n')[4]!;
+    // A lone surrogate (half an emoji) would print as U+FFFD.
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    const emoji = row('😀'.repeat(20), `Mesure d’audience ${'📊'.repeat(16)}`);
+    expect(emoji).not.toMatch(lone);
+    // Widths as before (UTF-16 units); a cut that would split a character keeps it out, and the cell is padded.
+    expect(emoji.startsWith(`${'😀'.repeat(7)}…${'😀'.repeat(7)}   Acme`)).toBe(true);
+    expect(emoji).toContain(`Mesure d’audience ${'📊'.repeat(6)}… `);
+    expect(row(accented.repeat(40)).startsWith(`${accented.repeat(7)}…${accented.repeat(7)}   Acme`)).toBe(true);
+    expect(row(`${accented.repeat(40)}x`).startsWith(`${accented.repeat(7)}…${accented.repeat(6)}x    Acme`)).toBe(true);
   });
 
   it('cuts a long Cookie cell in its middle, so cookies that differ at the end of their names, paths or domains read apart', () => {

@@ -99,6 +99,66 @@ describe('audit command on a bad census list', () => {
   }, 30_000);
 });
 
+describe('audit command with a path it writes taken in --out', () => {
+  /** The refusal of `path` (in `--out`, as typed), taken by a `kind` where the run writes an `expected`. */
+  const refusal = (out: string, path: string, kind: string, expected: string, writer = 'audit') =>
+    `audit: --out ${JSON.stringify(out)}: ${join(out, path)} is a ${kind}, where the ${writer} writes a ${expected}: move it away, or give another --out (nothing written)\n`;
+
+  it('refuses a folder where a report or the draft goes, and a link where a report goes, before any build (nothing written through)', () => {
+    const cwd = join(scratch.path, 'taken-out');
+    for (const [folder, taken] of [
+      ['a', 'report.json'],
+      ['b', 'charter-draft.md'],
+      ['c', join('accept', 'popup.png')],
+    ] as const)
+      mkdirSync(join(cwd, folder, taken), { recursive: true });
+    expect(audit(cwd, '--consent', 'accept', '--out', 'a')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: refusal('a', 'report.json', 'folder', 'file'),
+    });
+    expect(audit(cwd, '--consent', 'accept', '--draft', '--out', 'b')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: refusal('b', 'charter-draft.md', 'folder', 'file'),
+    });
+    expect(audit(cwd, '--consent', 'both', '--out', 'c')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: refusal('c', join('accept', 'popup.png'), 'folder', 'file'),
+    });
+    mkdirSync(join(cwd, 'd'));
+    writeFileSync(join(cwd, 'outside.txt'), 'precious');
+    symlinkSync(join(cwd, 'outside.txt'), join(cwd, 'd', 'report.md'));
+    expect(audit(cwd, '--consent', 'accept', '--out', 'd')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: refusal('d', 'report.md', 'symbolic link', 'file'),
+    });
+    expect(readFileSync(join(cwd, 'outside.txt'), 'utf8')).toBe('precious');
+    expect(readdirSync(join(cwd, 'd'))).toEqual(['report.md']);
+  }, 60_000);
+
+  it("refuses a census's file taken by a folder, and a file where a portal's folder goes, before any portal is audited", () => {
+    const cwd = join(scratch.path, 'taken-census');
+    mkdirSync(join(cwd, 'c', 'census.md'), { recursive: true });
+    writeFileSync(join(cwd, 'list.txt'), 'https://data.example.org/\n');
+    expect(audit(cwd, '--portals', 'list.txt', '--out', 'c')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: refusal('c', 'census.md', 'folder', 'file', 'census'),
+    });
+    mkdirSync(join(cwd, 'p'));
+    writeFileSync(join(cwd, 'p', 'data.example.org'), '');
+    expect(audit(cwd, '--portals', 'list.txt', '--out', 'p')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: refusal('p', 'data.example.org', 'file', 'folder', 'census'),
+    });
+    expect(readdirSync(join(cwd, 'p'))).toEqual(['data.example.org']);
+  }, 60_000);
+});
+
 describe('audit command --help', () => {
   it('prints the usage on stdout and exits 0, before any build or folder', () => {
     const cwd = join(scratch.path, 'help');

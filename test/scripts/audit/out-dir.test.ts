@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { earlierRunLeftovers, prepareOutDir } from '../../../scripts/audit/out-dir.ts';
+import { earlierRunLeftovers, prepareOutDir, writtenPaths } from '../../../scripts/audit/out-dir.ts';
 import { UsageError } from '../../../scripts/audit/options.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cci-out-dir-'));
@@ -11,7 +11,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe('prepareOutDir', () => {
   it('creates a missing folder, nested, and leaves nothing else in it', () => {
     const dir = join(scratch, 'a', 'b', 'c');
-    prepareOutDir(dir, ['accept', 'refuse']);
+    prepareOutDir(dir, { writer: 'audit', paths: writtenPaths({ consent: 'both', draft: true, hosts: null }) });
     expect(statSync(dir).isDirectory()).toBe(true);
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -49,7 +49,9 @@ describe('prepareOutDir', () => {
     const both = join(scratch, 'both');
     mkdirSync(both);
     writeFileSync(join(both, 'refuse'), '');
-    expect(() => prepareOutDir(both, ['accept', 'refuse'])).toThrow(/refuse is a file, not a folder/);
+    expect(() => prepareOutDir(both, { writer: 'audit', paths: writtenPaths({ consent: 'both', draft: false, hosts: null }) })).toThrow(
+      /refuse is a file, where the audit writes a folder/,
+    );
   });
 
   it('names the part of a relative --out in the way as it was typed, not where it lies (README: errors name a path as typed)', () => {
@@ -66,21 +68,21 @@ describe('prepareOutDir', () => {
       ['afile//sub/./', 'afile'],
       ['../typed-in/afile/sub', '../typed-in/afile'],
     ] as const)
-      expect(() => prepareOutDir(typed, [], join(typedIn, typed)), typed).toThrow(refusal(typed, inTheWay));
+      expect(() => prepareOutDir(typed, null, join(typedIn, typed)), typed).toThrow(refusal(typed, inTheWay));
     // Read through a `.` or `..`, a path is named as it reads once they are taken out.
     const past = 'afile/sub/../x';
-    expect(() => prepareOutDir(past, [], join(typedIn, past))).toThrow(refusal(past, 'afile'));
+    expect(() => prepareOutDir(past, null, join(typedIn, past))).toThrow(refusal(past, 'afile'));
   });
 
   it('names a path it cannot look at as typed too (a link to itself: ELOOP)', () => {
     const typedIn = join(scratch, 'typed-in-loop');
     mkdirSync(typedIn);
     symlinkSync('loop', join(typedIn, 'loop'));
-    expect(() => prepareOutDir('loop', [], join(typedIn, 'loop'))).toThrow(new UsageError('--out: cannot look at loop (ELOOP)'));
-    expect(() => prepareOutDir('loop/sub', [], join(typedIn, 'loop/sub'))).toThrow(
+    expect(() => prepareOutDir('loop', null, join(typedIn, 'loop'))).toThrow(new UsageError('--out: cannot look at loop (ELOOP)'));
+    expect(() => prepareOutDir('loop/sub', null, join(typedIn, 'loop/sub'))).toThrow(
       new UsageError('--out: cannot look at loop/sub (ELOOP)'),
     );
-    expect(() => prepareOutDir('./loop/sub/deeper', [], join(typedIn, 'loop/sub/deeper'))).toThrow(
+    expect(() => prepareOutDir('./loop/sub/deeper', null, join(typedIn, 'loop/sub/deeper'))).toThrow(
       new UsageError('--out: cannot look at ./loop/sub/deeper (ELOOP)'),
     );
   });
@@ -99,6 +101,45 @@ describe('prepareOutDir', () => {
     expect(() => prepareOutDir(short)).toThrow(new UsageError(`--out ${JSON.stringify(shown)}: ${shown} is a file, not a folder`));
     expect(() => prepareOutDir(join(short, 'sub'))).toThrow(
       new UsageError(`--out ${JSON.stringify(shown)}: ${shown} is a file, not a folder`),
+    );
+  });
+});
+
+describe('writtenPaths', () => {
+  it("lists what a census with --consent both writes, each portal's folder before what it holds", () => {
+    const paths = writtenPaths({ consent: 'both', draft: false, hosts: ['a.org'] }).map(
+      ({ path, kind }) => `${path}${kind === 'folder' ? '/' : ''}`,
+    );
+    expect(paths).toEqual([
+      'census.json',
+      'census.md',
+      'census.csv',
+      'census.html',
+      'a.org/',
+      'a.org/audit.log',
+      'a.org/accept/',
+      'a.org/accept/report.json',
+      'a.org/accept/report.md',
+      'a.org/accept/popup.png',
+      'a.org/refuse/',
+      'a.org/refuse/report.json',
+      'a.org/refuse/report.md',
+      'a.org/refuse/popup.png',
+      'a.org/comparison.md',
+    ]);
+  });
+
+  it("has prepareOutDir refuse a link one level down in a portal's folder, named as typed, and take what a run wrote before", () => {
+    const typedIn = join(scratch, 'written-typed-in');
+    const outputs = { writer: 'census', paths: writtenPaths({ consent: 'both', draft: false, hosts: ['a.org'] }) };
+    mkdirSync(join(typedIn, 'out', 'a.org', 'accept'), { recursive: true });
+    for (const name of ['census.md', 'a.org/audit.log', 'a.org/accept/report.md']) writeFileSync(join(typedIn, 'out', name), 'old');
+    expect(() => prepareOutDir('out', outputs, join(typedIn, 'out'))).not.toThrow();
+    symlinkSync(join(typedIn, 'nowhere'), join(typedIn, 'out', 'a.org', 'refuse'));
+    expect(() => prepareOutDir('out', outputs, join(typedIn, 'out'))).toThrow(
+      new UsageError(
+        '--out "out": out/a.org/refuse is a symbolic link, where the census writes a folder: move it away, or give another --out (nothing written)',
+      ),
     );
   });
 });
