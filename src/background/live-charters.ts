@@ -71,9 +71,11 @@ export function createLiveCharters(session: SessionArea, readCharter: ReadCharte
           await liveCharterItem(host).set(session, refusal);
           return refusal;
         }
-        // Refused for another reason (storage.session over its quota): this failure to keep it is
-        // stored instead, no larger than the record it replaces, so that the pages hear the read
-        // ended; if even that is refused, the error stands.
+        // Refused for another reason (storage.session over its quota). Storage may hold it all the
+        // same (Firefox writes item by item): the pages heard that change, and the error stands.
+        if ((await get(host).catch(() => null))?.attempt === record.attempt) throw error;
+        // Else this failure to keep it is stored instead, no larger than the record it replaces, so
+        // that the pages hear the read ended; if even that is refused, the error stands.
         const failure: LiveCharterRecord = { ...afterAttempt(current, notRead(host, now())), attempt: crypto.randomUUID() };
         try {
           await liveCharterItem(host).set(session, failure);
