@@ -72,8 +72,15 @@ export function createLiveCharters(session: SessionArea, readCharter: ReadCharte
           return refusal;
         }
         // Refused for another reason (storage.session over its quota). Storage may hold it all the
-        // same (Firefox writes item by item): the pages heard that change, and the error stands.
-        if ((await get(host).catch(() => null))?.attempt === record.attempt) throw error;
+        // same (Firefox writes item by item): then it is this read's outcome (the badges follow it).
+        // When storage cannot even say, nothing is written over what it may hold: the error stands.
+        let held: LiveCharterRecord | null;
+        try {
+          held = await get(host);
+        } catch {
+          throw error;
+        }
+        if (held && held.attempt === record.attempt) return held;
         // Else this failure to keep it is stored instead, no larger than the record it replaces, so
         // that the pages hear the read ended; if even that is refused, the error stands.
         const failure: LiveCharterRecord = { ...afterAttempt(current, notRead(host, now())), attempt: crypto.randomUUID() };
