@@ -65,17 +65,24 @@ export type OutputPath = { path: string; kind: 'folder' | 'file' };
 /** What a command writes in `--out` (`writer` names it in a refusal: audit, census, merge) and where. */
 export type Outputs = { writer: string; paths: readonly OutputPath[] };
 
+type EntryKind = 'folder' | 'file' | 'symbolic link' | 'named pipe (FIFO)' | 'socket' | 'device';
+
 /**
  * What is at `path`, the link itself rather than what it points to (lstat), or null when nothing
  * is, or a file stands where a folder of it would be. A symbolic link is its own kind: a write
  * would follow it out of `--out` (a file), or cpSync would fail on it halfway (a folder: EISDIR).
+ * Only a regular file is a 'file'; a FIFO, a socket or a device is named as what it is.
  * An error names it `shown` (the path as typed).
  */
-function kindAt(path: string, shown: string = path): 'folder' | 'file' | 'symbolic link' | null {
+function kindAt(path: string, shown: string = path): EntryKind | null {
   try {
     const stats = lstatSync(path);
     if (stats.isSymbolicLink()) return 'symbolic link';
-    return stats.isDirectory() ? 'folder' : 'file';
+    if (stats.isDirectory()) return 'folder';
+    // Only a regular file is one: a write to a FIFO waits for a reader for ever, blocking the run's own time limit.
+    if (stats.isFile()) return 'file';
+    if (stats.isFIFO()) return 'named pipe (FIFO)';
+    return stats.isSocket() ? 'socket' : 'device';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
@@ -85,9 +92,9 @@ function kindAt(path: string, shown: string = path): 'folder' | 'file' | 'symbol
 
 /**
  * Refuses, before anything is written, an `out` (as typed; lying at `place`) where a path the
- * command writes is taken by the other kind: a folder where a file goes (`census.md/`, a
- * report.json that is a folder), anything but a folder where a folder goes (a portal's folder, or
- * one in it), and a symbolic link, broken or not, where either goes (never written through: it
+ * command writes is taken by the other kind: anything but a regular file where a file goes
+ * (`census.md/`, a report.json that is a folder, a FIFO: a write would wait for ever), anything but
+ * a folder where a folder goes (a portal's folder, or one in it), and a symbolic link, broken or not, where either goes (never written through: it
  * would write outside `out`). A write there would fail only once the runs are done (EISDIR), or
  * write outside `out`. `paths` are looked at in order: a folder before what it holds, so a file
  * standing where a folder goes is met first.

@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { earlierRunLeftovers, prepareOutDir, writtenPaths } from '../../../scripts/audit/out-dir.ts';
+import { earlierRunLeftovers, prepareOutDir, refusePathsInTheWay, writtenPaths } from '../../../scripts/audit/out-dir.ts';
 import { UsageError } from '../../../scripts/audit/options.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cci-out-dir-'));
@@ -51,6 +52,36 @@ describe('prepareOutDir', () => {
     writeFileSync(join(both, 'refuse'), '');
     expect(() => prepareOutDir(both, { writer: 'audit', paths: writtenPaths({ consent: 'both', draft: false, hosts: null }) })).toThrow(
       /refuse is a file, where the audit writes a folder/,
+    );
+  });
+
+  it('refuses a FIFO where the audit or a census writes a file (a write there would wait for a reader for ever)', () => {
+    const single = join(scratch, 'fifo-audit');
+    mkdirSync(single);
+    execFileSync('mkfifo', [join(single, 'report.md')]);
+    expect(() => prepareOutDir(single, { writer: 'audit', paths: writtenPaths({ consent: 'accept', draft: false, hosts: null }) })).toThrow(
+      new UsageError(
+        `--out ${JSON.stringify(single)}: ${join(single, 'report.md')} is a named pipe (FIFO), where the audit writes a file: move it away, or give another --out (nothing written)`,
+      ),
+    );
+    const census = join(scratch, 'fifo-census');
+    mkdirSync(census);
+    execFileSync('mkfifo', [join(census, 'census.json')]);
+    expect(() =>
+      prepareOutDir(census, { writer: 'census', paths: writtenPaths({ consent: 'accept', draft: false, hosts: ['a.org'] }) }),
+    ).toThrow(/census\.json is a named pipe \(FIFO\), where the census writes a file/);
+  });
+
+  it('refuses a device where a file goes, and a FIFO where a folder goes', () => {
+    const dir = join(scratch, 'device');
+    mkdirSync(dir);
+    // No device node can be made here without mknod rights: /dev/null is looked at where it is, nothing written.
+    expect(() => refusePathsInTheWay('/dev', { writer: 'audit', paths: [{ path: 'null', kind: 'file' }] })).toThrow(
+      /\/dev\/null is a device, where the audit writes a file/,
+    );
+    execFileSync('mkfifo', [join(dir, 'accept')]);
+    expect(() => prepareOutDir(dir, { writer: 'audit', paths: writtenPaths({ consent: 'both', draft: false, hosts: null }) })).toThrow(
+      /accept is a named pipe \(FIFO\), where the audit writes a folder/,
     );
   });
 
