@@ -24,7 +24,8 @@ import type { RunResult } from './run.ts';
  * middle for the Cookie column, whose end tells two cookies apart (a name's last characters, the
  * path or the domain after it: `_hjSessionUser_1234…890A`, `sid (path /ex…name2/)`). A cut falls
  * between graphemes, as a charter draft's cells are cut: a character that would be split (half an
- * emoji, shown as U+FFFD; a letter without its accent) is left out whole. Segmented once: linear.
+ * emoji, shown as U+FFFD; a letter without its accent) is left out whole, unless nothing would be
+ * left before the cut: then part of it is kept, cut between code points. Segmented once: linear.
  */
 function fit(text: string, width: number, cut: 'end' | 'middle' = 'end'): string {
   const flat = terminalText(text).replace(/\s+/g, ' ').trim();
@@ -36,9 +37,20 @@ function fit(text: string, width: number, cut: 'end' | 'middle' = 'end'): string
     const grapheme = graphemes.containing(at);
     return grapheme && grapheme.index < at ? grapheme.index + grapheme.segment.length : at;
   };
-  if (cut === 'end') return `${flat.slice(0, startAt(width - 1))}…`.padEnd(width);
+  /**
+   * Where the head cut to `at` ends: before the grapheme that would be split, unless that leaves
+   * nothing (a first grapheme longer than the column: `a` and 40 accents), then at `at`, moved back
+   * off a surrogate pair, so that two such cells still read apart.
+   */
+  const headEnd = (at: number) => {
+    const start = startAt(at);
+    if (start > 0) return start;
+    const code = flat.charCodeAt(at - 1);
+    return code >= 0xd800 && code <= 0xdbff ? at - 1 : at;
+  };
+  if (cut === 'end') return `${flat.slice(0, headEnd(width - 1))}…`.padEnd(width);
   const head = Math.ceil((width - 1) / 2);
-  return `${flat.slice(0, startAt(head))}…${flat.slice(endAt(flat.length - (width - 1 - head)))}`.padEnd(width);
+  return `${flat.slice(0, headEnd(head))}…${flat.slice(endAt(flat.length - (width - 1 - head)))}`.padEnd(width);
 }
 
 const COLUMNS = [

@@ -259,6 +259,21 @@ describe('audit output', () => {
     expect(row(`${accented.repeat(40)}x`).startsWith(`${accented.repeat(7)}…${accented.repeat(6)}x    Acme`)).toBe(true);
   });
 
+  it('keeps part of a character longer than its column rather than nothing, cut between code points: two names stay apart', () => {
+    const marks = '\u0301'.repeat(40); // one character: a letter and 40 combining accents, longer than any column
+    const row = (name: string, purpose = 'p') =>
+      formatReport(report([reportCookie({ name, provider: 'Acme', purpose })]), 't').split('\n')[4]!;
+    expect(row(`a${marks}`).startsWith(`${`a${marks.slice(0, 14)}…`.padEnd(30)}  Acme`)).toBe(true);
+    expect(row(`a${marks}`).slice(0, 30)).not.toBe(row(`b${marks}`).slice(0, 30));
+    expect(row('x', `p${marks}`)).toContain(`  p${marks.slice(0, 30)}… `);
+    // A black flag and 30 tag letters (as England's flag is made): one character of surrogate pairs, none split
+    // (the Purpose column shows tag letters; the Cookie column writes them as codes).
+    const tagged = `🏴${String.fromCodePoint(0xe0061).repeat(30)}\u{E007F}`;
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    expect(row('x', tagged)).not.toMatch(lone);
+    expect(row('x', tagged)).toContain(`  ${tagged.slice(0, 30)}…  `);
+  });
+
   it('cuts a long Cookie cell in its middle, so cookies that differ at the end of their names, paths or domains read apart', () => {
     const pairs = [
       ['_hjSessionUser_12345678901234567890A', '_hjSessionUser_12345678901234567890B'].map((name) => reportCookie({ name })),
