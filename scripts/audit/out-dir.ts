@@ -1,5 +1,5 @@
 /** `--out` checked before any browser starts: a mistake there is a one-line error, not a lost run. */
-import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { CENSUS_FILE_NAMES } from '../census/census-report.ts';
 import { DRAFT_FILES } from './charter-files.ts';
@@ -96,14 +96,43 @@ function kindAt(path: string, shown: string = path): EntryKind | null {
  * (`census.md/`, a report.json that is a folder, a FIFO: a write would wait for ever), anything but
  * a folder where a folder goes (a portal's folder, or one in it), and a symbolic link, broken or not, where either goes (never written through: it
  * would write outside `out`). A write there would fail only once the runs are done (EISDIR), or
- * write outside `out`. `paths` are looked at in order: a folder before what it holds, so a file
- * standing where a folder goes is met first.
+ * write outside `out`. Refuses too a path there, or the folder a missing one is made in, that
+ * `canWrite` (access W_OK) says this user cannot write: a report.json or accept/ of a run as root.
+ * `paths` are looked at in order: a folder before what it holds, so a file standing where a folder
+ * goes is met first.
  */
-export function refusePathsInTheWay(out: string, { writer, paths }: Outputs, place: string = out): void {
+export function refusePathsInTheWay(
+  out: string,
+  { writer, paths }: Outputs,
+  place: string = out,
+  canWrite: (path: string) => void = (path) => accessSync(path, constants.W_OK),
+): void {
+  /** Refuses `at` (in `out`; the path the writer writes, or the folder it writes it in) when this user cannot write it. */
+  const refuseUnwritable = (at: string, expected: OutputPath['kind'], inIt: boolean) => {
+    try {
+      canWrite(join(place, at));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new UsageError(
+        `--out ${quoteTyped(out)}: ${shownPath(join(out, at))} cannot be written (${reason}), where the ${writer} writes a ${expected}${inIt ? ' in it' : ''}: make it writable, or give another --out (nothing written)`,
+      );
+    }
+  };
   for (const { path, kind: expected } of paths) {
     const typed = join(out, path);
     const kind = kindAt(join(place, path), typed);
-    if (kind === null || kind === expected) continue;
+    if (kind === expected) {
+      // Left by an earlier run as another user (root): the write would fail with EACCES only after the runs.
+      refuseUnwritable(path, expected, false);
+      continue;
+    }
+    if (kind === null) {
+      // Made by the write: its nearest existing folder in `out` must take it (`out` itself is probed by prepareOutDir).
+      let parent = dirname(path);
+      while (parent !== '.' && kindAt(join(place, parent), join(out, parent)) === null) parent = dirname(parent);
+      if (parent !== '.') refuseUnwritable(parent, expected, true);
+      continue;
+    }
     throw new UsageError(
       `--out ${quoteTyped(out)}: ${shownPath(typed)} is a ${kind}, where the ${writer} writes a ${expected}: move it away, or give another --out (nothing written)`,
     );

@@ -136,6 +136,38 @@ describe('prepareOutDir', () => {
   });
 });
 
+describe('refusePathsInTheWay', () => {
+  /** An access check that refuses the paths `denied` (they lie in `place`), as EACCES does to a user not owning them. */
+  const denying =
+    (place: string, ...denied: string[]) =>
+    (path: string): void => {
+      if (denied.map((name) => join(place, name)).includes(path)) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+    };
+
+  it('refuses an earlier report file or folder this user cannot write, and a folder to be made in one, before the run', () => {
+    const place = join(scratch, 'not-writable');
+    mkdirSync(join(place, 'accept'), { recursive: true });
+    writeFileSync(join(place, 'report.json'), '{}');
+    const single = { writer: 'audit', paths: writtenPaths({ consent: 'accept', draft: false, hosts: null }) };
+    const both = { writer: 'audit', paths: writtenPaths({ consent: 'both', draft: false, hosts: null }) };
+    expect(() => refusePathsInTheWay('out', single, place, denying(place))).not.toThrow();
+    expect(() => refusePathsInTheWay('out', single, place, denying(place, 'report.json'))).toThrow(
+      new UsageError(
+        '--out "out": out/report.json cannot be written (EACCES), where the audit writes a file: make it writable, or give another --out (nothing written)',
+      ),
+    );
+    expect(() => refusePathsInTheWay('out', both, place, denying(place, 'accept'))).toThrow(
+      /out\/accept cannot be written \(EACCES\), where the audit writes a folder/,
+    );
+    // A folder the merge makes under one it does not list (the copy of a portal's folder): its nearest existing parent is looked at.
+    mkdirSync(join(place, 'a.org'));
+    const nested = { writer: 'merge', paths: [{ path: 'a.org/accept/new', kind: 'folder' as const }] };
+    expect(() => refusePathsInTheWay('out', nested, place, denying(place, 'a.org'))).toThrow(
+      /out\/a\.org cannot be written \(EACCES\), where the merge writes a folder in it/,
+    );
+  });
+});
+
 describe('writtenPaths', () => {
   it("lists what a census with --consent both writes, each portal's folder before what it holds", () => {
     const paths = writtenPaths({ consent: 'both', draft: false, hosts: ['a.org'] }).map(
