@@ -24,33 +24,36 @@ import type { RunResult } from './run.ts';
  * middle for the Cookie column, whose end tells two cookies apart (a name's last characters, the
  * path or the domain after it: `_hjSessionUser_1234…890A`, `sid (path /ex…name2/)`). A cut falls
  * between graphemes, as a charter draft's cells are cut: a character that would be split (half an
- * emoji, shown as U+FFFD; a letter without its accent) is left out whole, unless nothing would be
- * left before the cut: then part of it is kept, cut between code points. Segmented once: linear.
+ * emoji, shown as U+FFFD; a letter without its accent) is left out whole, unless it is the first,
+ * or longer than the column: then it is cut between code points. Segmented once: linear.
  */
 function fit(text: string, width: number, cut: 'end' | 'middle' = 'end'): string {
   const flat = terminalText(text).replace(/\s+/g, ' ').trim();
   if (flat.length <= width) return flat.padEnd(width);
   const graphemes = graphemeSegmenter().segment(flat);
-  /** Where the grapheme holding `at` begins, and where it ends: `at` itself when it is between two. */
-  const startAt = (at: number) => graphemes.containing(at)?.index ?? at;
-  const endAt = (at: number) => {
+  const highSurrogate = (at: number) => /[\uD800-\uDBFF]/.test(flat.charAt(at));
+  /**
+   * A grapheme holding `at` inside it is left out whole (half an emoji shows as U+FFFD; a letter
+   * loses its accent); one longer than the column (a letter and 40 accents), or the first, is cut
+   * at `at` instead, off a surrogate pair: left out, two such cells would read alike (`x…`).
+   */
+  const splitsLong = (at: number) => {
+    const grapheme = graphemes.containing(at);
+    return grapheme !== undefined && grapheme.index < at && (grapheme.index === 0 || grapheme.segment.length > width);
+  };
+  /** Where the head cut to `at` ends. */
+  const headEnd = (at: number) => {
+    if (splitsLong(at)) return highSurrogate(at - 1) ? at - 1 : at;
+    return graphemes.containing(at)?.index ?? at;
+  };
+  /** Where the tail from `at` starts: after a grapheme that would be split (marks starting it would join the ellipsis). */
+  const tailStart = (at: number) => {
     const grapheme = graphemes.containing(at);
     return grapheme && grapheme.index < at ? grapheme.index + grapheme.segment.length : at;
   };
-  /**
-   * Where the head cut to `at` ends: before the grapheme that would be split, unless that leaves
-   * nothing (a first grapheme longer than the column: `a` and 40 accents), then at `at`, moved back
-   * off a surrogate pair, so that two such cells still read apart.
-   */
-  const headEnd = (at: number) => {
-    const start = startAt(at);
-    if (start > 0) return start;
-    const code = flat.charCodeAt(at - 1);
-    return code >= 0xd800 && code <= 0xdbff ? at - 1 : at;
-  };
   if (cut === 'end') return `${flat.slice(0, headEnd(width - 1))}…`.padEnd(width);
   const head = Math.ceil((width - 1) / 2);
-  return `${flat.slice(0, headEnd(head))}…${flat.slice(endAt(flat.length - (width - 1 - head)))}`.padEnd(width);
+  return `${flat.slice(0, headEnd(head))}…${flat.slice(tailStart(flat.length - (width - 1 - head)))}`.padEnd(width);
 }
 
 const COLUMNS = [

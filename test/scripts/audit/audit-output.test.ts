@@ -272,6 +272,10 @@ describe('audit output', () => {
     const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
     expect(row('x', tagged)).not.toMatch(lone);
     expect(row('x', tagged)).toContain(`  ${tagged.slice(0, 30)}…  `);
+    // Not only the first character: one longer than its column after a letter is cut too, in the name and the purpose.
+    expect(row(`xa${marks}`).slice(0, 30)).not.toBe(row(`xb${marks}`).slice(0, 30));
+    expect(row('n', `xa${marks}`)).not.toBe(row('n', `xb${marks}`));
+    expect(row('n', `xa${marks}`)).toContain(`  xa${marks.slice(0, 29)}… `);
   });
 
   it('cuts a long Cookie cell in its middle, so cookies that differ at the end of their names, paths or domains read apart', () => {
