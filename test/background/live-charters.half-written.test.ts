@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCachedArea } from '../../src/background/cached-area.ts';
 import { createLiveCharters, type ReadCharter } from '../../src/background/live-charters.ts';
-import { createRecorder } from '../../src/background/recorder.ts';
 import { createSiteReports } from '../../src/background/site-reports.ts';
 import { createSiteStore } from '../../src/background/site-store.ts';
 import type { LiveCharterRecord } from '../../src/core/charter/live.ts';
@@ -9,6 +8,7 @@ import { LIVE_CHARTER_MAX_AGE_MS } from '../../src/core/charter/live-record.ts';
 import { buildRegistry } from '../../src/core/registry/registry.ts';
 import { isLiveCharterKey, type FullSessionArea } from '../../src/core/storage/session-items.ts';
 import { browserCookie } from '../support/cookies.ts';
+import { wiredReportsDeps } from '../support/wired-reports.ts';
 import { fakeSession } from '../support/fake-session.ts';
 import { ITIE_CHARTER, METROPOLE_CHARTER } from '../core/registry/charter-fixtures.ts';
 
@@ -55,19 +55,12 @@ async function setup(read: () => LiveCharterRecord['charter'] | 'gone', clock: {
       : { host, fetchedAt: now(), url: `https://${host}/terms/cookies-policy/`, path: '/terms/cookies-policy/', charter, problem: null };
   };
   const liveCharters = createLiveCharters(cache, readCharter, () => clock.now);
-  const recorder = createRecorder(store, (host) => host === HOST);
-  const reports = createSiteReports({
-    recorder,
-    recordRevision: (host, storeId) => store.revision(storeId, host),
-    liveCharters,
-    registry: async () => registry,
-    storageStatus: () => store.status(),
-    hasHostAccess: async () => true,
-    defaultStoreId: async () => '0',
+  const deps = wiredReportsDeps(store, liveCharters, registry, HOST, {
     onCharterRead: () => void charterReadHeard++,
     now: () => clock.now,
   });
-  await recorder.cookieChanged(browserCookie({ name: '_ga', domain: `.${HOST}`, storeId: '0' }), false, 'explicit', 1);
+  const reports = createSiteReports(deps);
+  await deps.recorder.cookieChanged(browserCookie({ name: '_ga', domain: `.${HOST}`, storeId: '0' }), false, 'explicit', 1);
   await store.flush();
   return {
     session,

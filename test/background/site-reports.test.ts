@@ -10,6 +10,7 @@ import { emptySite, evictedRecord, recordCookieChange } from '../../src/core/coo
 import { buildRegistry } from '../../src/core/registry/registry.ts';
 import type { StoreLosses } from '../../src/core/report/report.ts';
 import { browserCookie } from '../support/cookies.ts';
+import { wiredReportsDeps } from '../support/wired-reports.ts';
 import { fakeSession } from '../support/fake-session.ts';
 import { FIRST_PAGE } from '../../src/core/message-contract.ts';
 import {
@@ -426,19 +427,8 @@ async function wiredSetup(options: { read: ReadCharter; now: () => number; store
   await store.load();
   const cache = createCachedArea(store.area);
   const liveCharters = createLiveCharters(cache, options.read, options.now);
-  const recorder = createRecorder(store, (host) => host === HOST);
-  const deps: SiteReportsDeps = {
-    recorder,
-    recordRevision: (host, storeId) => store.revision(storeId, host),
-    liveCharters,
-    registry: async () => registry,
-    storageStatus: () => store.status(),
-    hasHostAccess: async () => true,
-    defaultStoreId: async () => '0',
-    onCharterRead: () => undefined,
-    now: () => 1234,
-  };
-  await recorder.cookieChanged(browserCookie({ name: '_ga', domain: `.${HOST}`, storeId: '0' }), false, 'explicit', 1);
+  const deps = wiredReportsDeps(store, liveCharters, registry, HOST, { now: () => 1234 });
+  await deps.recorder.cookieChanged(browserCookie({ name: '_ga', domain: `.${HOST}`, storeId: '0' }), false, 'explicit', 1);
   await store.flush();
   /** What a worker that never built this site's report builds now. */
   const fresh = () => createSiteReports(deps).report(HOST, '0');

@@ -4,11 +4,11 @@ import { cleanup, waitFor } from '@testing-library/preact';
 import { preloadViews } from '../../src/views/lazy-tabs.tsx';
 import { createCachedArea } from '../../src/background/cached-area.ts';
 import { createLiveCharters, type ReadCharter } from '../../src/background/live-charters.ts';
-import { createRecorder } from '../../src/background/recorder.ts';
 import { createSiteReports } from '../../src/background/site-reports.ts';
 import { createSiteStore } from '../../src/background/site-store.ts';
 import { buildRegistry } from '../../src/core/registry/registry.ts';
 import { isLiveCharterKey } from '../../src/core/storage/session-items.ts';
+import { wiredReportsDeps } from '../support/wired-reports.ts';
 import { fakeSession } from '../support/fake-session.ts';
 import { renderApp } from '../support/render-app.tsx';
 import { METROPOLE_CHARTER } from '../core/registry/charter-fixtures.ts';
@@ -54,18 +54,9 @@ async function worker(readCharter: ReadCharter, refuseCharter: boolean) {
     },
     () => 1234,
   );
-  const reports = createSiteReports({
-    recorder: createRecorder(store, (host) => host === HOST),
-    recordRevision: (host, storeId) => store.revision(storeId, host),
-    liveCharters,
-    registry: async () => registry,
-    storageStatus: () => store.status(),
-    hasHostAccess: async () => true,
-    defaultStoreId: async () => '0',
-    onCharterRead: () => undefined,
-    isPortal: (host) => host === HOST,
-    now: () => 1234,
-  });
+  const reports = createSiteReports(
+    wiredReportsDeps(store, liveCharters, registry, HOST, { isPortal: (host) => host === HOST, now: () => 1234 }),
+  );
   return {
     finish,
     reads: () => reads,
