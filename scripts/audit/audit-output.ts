@@ -15,7 +15,7 @@ import { terminalText } from '../../src/core/terminal-text.ts';
 import { compareText } from '../../src/core/compare.ts';
 import { unreadLineCount } from '../../src/core/charter/index.ts';
 import { narrowerPath, partitionWords, shownCookieName } from '../../src/core/cookies/index.ts';
-import { graphemeSegmenter } from '../../src/core/draft/charter-draft.ts';
+import { graphemeSegmenter } from '../../src/core/draft/index.ts';
 import { mergeFindings } from '../census/census-report.ts';
 import type { RunResult } from './run.ts';
 

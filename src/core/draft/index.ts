@@ -5,7 +5,7 @@
  */
 export { CHARTER_DRAFT_FORMATS, DRAFT_LANGUAGES, type CharterDraftFormat, type DraftLanguage } from './draft-formats.ts';
 export type { CharterDraft, DraftMark, DraftRow, DraftSource, SetAsideCookie } from './draft-types.ts';
-export { draftCharter, type DraftOptions } from './charter-draft.ts';
+export { draftCharter, graphemeSegmenter, type DraftOptions } from './charter-draft.ts';
 export { draftMarkdown } from './draft-markdown.ts';
 export { draftHtml } from './draft-html.ts';
 export { exportCharterDraft } from './draft-export.ts';
