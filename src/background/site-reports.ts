@@ -127,7 +127,8 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
       // First look at a site, or its live charter (or failure) stale: read it in the background, the
       // one kept shown meanwhile (charterPending); the popup follows the storage change. One fetch per
       // host at a time: refresh joins the one under way.
-      if (isStale(live ?? undefined, now()))
+      const readNow = isStale(live ?? undefined, now());
+      if (readNow)
         void deps.liveCharters.refresh(host).then(
           () => deps.onCharterRead(),
           () => undefined,
@@ -137,7 +138,8 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
       const view: SiteView = {
         kind: 'report',
         report: page?.report ?? report,
-        charterPending: deps.liveCharters.pending(host),
+        // This read, and any other under way (another page's "Check again"): each ends in a storage change the page hears.
+        charterPending: readNow || deps.liveCharters.pending(host),
         ...(savedRun ? { savedRun } : {}),
         ...(page ? { partial: page.totals } : {}),
       };

@@ -142,6 +142,33 @@ describe('live charters in the worker', () => {
     await expect(charters.refresh(HOST, true)).rejects.toThrow('QuotaExceededError');
   });
 
+  it('is pending only while it reads the charter, not while an ordinary refresh finds the one stored still fresh', async () => {
+    const session = fakeSession();
+    let fetches = 0;
+    let answer: Promise<void> = Promise.resolve();
+    const fetchImpl = async () => {
+      fetches++;
+      await answer;
+      return new Response(charterPage(HOST, DEMO_CHARTER), { headers: { 'content-type': 'text/html' } });
+    };
+    const charters = createLiveCharters(session, reading(fetchImpl), () => 1000);
+    await charters.refresh(HOST);
+    // Fresh: this refresh only reads storage, and stores nothing a page would hear as the read's end.
+    const checking = charters.refresh(HOST);
+    expect(charters.pending(HOST)).toBe(false);
+    await checking;
+    expect(fetches).toBe(1);
+    // A read: pending until stored.
+    let answered: () => void = () => undefined;
+    answer = new Promise((resolve) => (answered = resolve));
+    const forced = charters.refresh(HOST, true);
+    await vi.waitFor(() => expect(fetches).toBe(2));
+    expect(charters.pending(HOST)).toBe(true);
+    answered();
+    await forced;
+    expect(charters.pending(HOST)).toBe(false);
+  });
+
   it('drops the charter it read once its page answers 404, even while the other path cannot be reached', async () => {
     let gone = false;
     let now = 1000;
