@@ -114,5 +114,6 @@ export function createLiveCharters(session: SessionArea, readCharter: ReadCharte
     return work;
   }
 
-  return { get, refresh, pending: (host) => reading.has(host) };
+  // A forced read always reads, even queued behind an ordinary refresh: pending from when it is asked.
+  return { get, refresh, pending: (host) => reading.has(host) || inFlight.get(host)?.forced === true };
 }

@@ -167,6 +167,12 @@ describe('live charters in the worker', () => {
     answered();
     await forced;
     expect(charters.pending(HOST)).toBe(false);
+    // A forced read ("Check again") queued behind an ordinary refresh: pending from when it is asked.
+    const ordinary = charters.refresh(HOST);
+    const queued = charters.refresh(HOST, true);
+    expect(charters.pending(HOST)).toBe(true);
+    await Promise.all([ordinary, queued]);
+    expect(charters.pending(HOST)).toBe(false);
   });
 
   it('drops the charter it read once its page answers 404, even while the other path cannot be reached', async () => {
