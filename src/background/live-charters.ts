@@ -9,7 +9,7 @@ export type LiveCharters = {
   get(host: string): Promise<LiveCharterRecord | null>;
   /** Fetches the charter when it is missing or stale (or always, with `force`); resolves when stored. */
   refresh(host: string, force?: boolean): Promise<LiveCharterRecord>;
-  /** True while a refresh for `host` is under way. */
+  /** True while a read of `host`'s charter is under way, or asked for with `force` (not while a refresh finds the stored one fresh): it ends in a storage change. */
   pending(host: string): boolean;
 };
 
