@@ -149,7 +149,8 @@ export function formatReport(report: Report, title: string): string {
     // An entry the visitor's choice keeps away says so in the Phase column: not seen before the
     // choice, or after the refusal (absence-reason.ts; the popup's row says it in words).
     ...report.notSeen.map((e) => [
-      e.match === 'prefix' ? `${e.cookie}*` : e.cookie,
+      // Shown as a cookie's name is: a charter's `_g\u200Ba` does not read as `_ga`.
+      `${shownCookieName(e.cookie)}${e.match === 'prefix' ? '*' : ''}`,
       e.provider,
       e.service ?? '',
       e.purpose,

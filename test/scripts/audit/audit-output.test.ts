@@ -136,6 +136,23 @@ describe('audit output', () => {
     expect(text).not.toContain('\u200B');
   });
 
+  it("shows a charter's not-seen name as a cookie's is shown: `_g\\u200Ba` declared never reads as `_ga`, nor one named (no name) as a nameless cookie", () => {
+    const entry = (cookie: string, match: 'exact' | 'prefix' = 'exact') => ({
+      match,
+      cookie,
+      provider: 'Google',
+      service: 'Google Analytics',
+      purpose: 'Statistiques',
+      duration: '13 mois',
+      category: 'statistics' as const,
+    });
+    const text = formatReport(report([], { notSeen: [entry('_g\u200Ba'), entry('_pk\u202Eid.', 'prefix'), entry('(no name)')] }), 't');
+    expect(text).toMatch(/^_g<U\+200B>a\s+Google\s/m);
+    expect(text).toMatch(/^_pk<U\+202E>id\.\*\s+Google\s/m);
+    expect(text).toMatch(/^<U\+0028>no name\)\s+Google\s/m);
+    expect(text).not.toContain('\u200B');
+  });
+
   it('says an empty cookie name in words, in the table, the findings and the comparison', () => {
     const nameless = report([reportCookie({ name: '', category: 'other', status: 'undeclared', firstPhase: 'after-refuse' })], {
       findings: [finding({ kind: 'after-refusal', cookie: '', evidence: 'set after a refusal' })],
