@@ -46,6 +46,14 @@ const names = async (recorder: Awaited<ReturnType<typeof setup>>['recorder'], ho
   presentCookies(await recorder.site(host, storeId)).map((c) => c.name);
 
 describe('recorder', () => {
+  it('records a cookie set after a wake on a site whose stored record has the wrong shape (dropped, begun again)', async () => {
+    // An object without a timeline: read as it was, the event was lost (its promise rejected).
+    const { store, recorder } = await setup(fakeSession({ [siteKey('0', 'data.tco.re')]: '{"host":"data.tco.re","storeId":"0"}' }));
+    store.markRestart(5);
+    await recorder.cookieChanged(browserCookie({ name: '_ga', domain: 'data.tco.re' }), false, 'explicit', 10);
+    expect(await names(recorder, 'data.tco.re')).toEqual(['_ga']);
+  });
+
   it('files a host-only cookie under its portal', async () => {
     const { recorder } = await setup();
     await recorder.cookieChanged(browserCookie({ domain: 'data.tco.re' }), false, 'explicit', 1);

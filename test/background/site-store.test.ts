@@ -106,6 +106,26 @@ describe.each(MODES)('site store ($mode)', ({ listsKeys }) => {
     expect(store.all()).toEqual([]);
   });
 
+  it.each(['{}', '5', '[]', '"x"', true, '{"host":"data.tco.re","storeId":"0"}'])(
+    'drops a record of the wrong shape (%s) as one it cannot read, and reads the others',
+    async (stored) => {
+      const store = createSiteStore(
+        newSession({
+          [siteKey('0', 'data.tco.re')]: stored,
+          [siteKey('0', 'itie.opendatasoft.com')]: JSON.stringify(recordWithEvents('itie.opendatasoft.com')),
+        }),
+        5,
+      );
+      await store.load();
+      store.markRestart(42);
+      await store.openAll();
+      // Read as it was, every later call threw (TypeError: Cannot read properties of undefined).
+      expect(store.all().map((site) => site.host)).toEqual(['itie.opendatasoft.com']);
+      expect(store.get('0', 'data.tco.re')).toEqual(emptySite('data.tco.re', '0'));
+      expect(store.get('0', 'data.tco.re')).toEqual(emptySite('data.tco.re', '0'));
+    },
+  );
+
   it('reads records written as objects by an earlier version', async () => {
     const store = createSiteStore(newSession({ [siteKey('0', 'data.tco.re')]: recordWithEvents('data.tco.re') }), 5);
     await store.load();

@@ -58,11 +58,11 @@ function decodeJson<T>(stored: unknown): T | null {
   }
 }
 
-function jsonItem<T>(key: string): SessionItem<T> {
+function jsonItem<T>(key: string, decode: (stored: unknown) => T | null = decodeJson<T>): SessionItem<T> {
   const item: SessionItem<T> = {
     key,
     encode: (value) => JSON.stringify(value),
-    decode: decodeJson<T>,
+    decode,
     get: async (area) => item.decode((await area.read([key]))[key]),
     set: (area, value) => area.write({ [key]: item.encode(value) }),
   };
@@ -89,11 +89,55 @@ export function hostOfSiteKey(key: string): string {
 
 /** What is recorded of a site in a cookie store (site-store.ts writes it, trimmed to its limit by record-limit.ts). */
 export function siteItem(storeId: string, host: string): SessionItem<SiteRecord> {
-  return jsonItem(siteKey(storeId, host));
+  return jsonItem(siteKey(storeId, host), decodeSiteRecord);
 }
 
-/** A site record from its stored value, whichever site it is (`siteItem(...).decode` without building the item). */
-export const decodeSiteRecord: (stored: unknown) => SiteRecord | null = decodeJson<SiteRecord>;
+/**
+ * A site record from its stored value, whichever site it is (`siteItem(...).decode` without
+ * building the item); null when absent, unreadable, or of another shape (isSiteRecord): the store
+ * drops it as unreadable and the next cookie scan rebuilds it, where reading it as it is would
+ * throw at every later use of the site's record (recording, the popup, diagnostics).
+ */
+export function decodeSiteRecord(stored: unknown): SiteRecord | null {
+  const record = decodeJson<unknown>(stored);
+  return isSiteRecord(record) ? record : null;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isListOf = (value: unknown, each: (item: unknown) => boolean) => Array.isArray(value) && value.every(each);
+/** Absent, as in records of earlier versions, or as `check` says. */
+const absentOr = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
+
+/** A recorded cookie as far as the code reads it without checking: its name, domain and phases. */
+const isSiteCookie = (cookie: unknown) =>
+  isObject(cookie) && isString(cookie.name) && isString(cookie.domain) && Array.isArray(cookie.setPhases);
+
+/**
+ * Whether a stored value is a site record as the code reads it, field by field (the fields every
+ * version since the timeline's has written, and the optional ones when present), each cookie and
+ * event once. Fields absent in records of earlier versions stay accepted.
+ */
+function isSiteRecord(value: unknown): value is SiteRecord {
+  if (!isObject(value)) return false;
+  const { consent } = value;
+  return (
+    isString(value.host) &&
+    isString(value.storeId) &&
+    isObject(value.cookies) &&
+    Object.values(value.cookies).every(isSiteCookie) &&
+    isObject(consent) &&
+    isString(consent.state) &&
+    isObject(consent.trackers) &&
+    isListOf(value.timeline, (event) => isObject(event) && isString(event.type) && typeof event.at === 'number') &&
+    typeof value.droppedEvents === 'number' &&
+    absentOr(value.pages, (pages) => pages === null || isListOf(pages, isString)) &&
+    absentOr(value.choiceHeldBy, (keys) => isListOf(keys, isString)) &&
+    absentOr(value.heldChoices, (choices) => isListOf(choices, isObject)) &&
+    absentOr(value.lastSaved, isObject) &&
+    absentOr(value.activeSeq, (seq) => typeof seq === 'number')
+  );
+}
 
 /** The last attempt to read a site's live charter (live-charters.ts). */
 export function liveCharterItem(host: string): SessionItem<LiveCharterRecord> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveCharterRecord } from '../../../src/core/charter/live-record.ts';
-import { emptySite } from '../../../src/core/cookies/site-record.ts';
+import { emptySite, evictedRecord, recordCookieChange } from '../../../src/core/cookies/site-record.ts';
+import { browserCookie } from '../../support/cookies.ts';
 import {
   decodeSiteRecord,
   hostOfSiteKey,
@@ -119,5 +120,50 @@ describe('session items', () => {
     const site = emptySite('data.tco.re', '0');
     expect(decodeSiteRecord(siteItem('0', 'data.tco.re').encode(site))).toEqual(site);
     expect(decodeSiteRecord('{not json')).toBeNull();
+  });
+});
+
+describe('decodeSiteRecord', () => {
+  const site = () => {
+    const record = emptySite('data.tco.re', '0');
+    recordCookieChange(record, browserCookie({ name: '_ga', domain: 'data.tco.re' }), false, 1);
+    return record;
+  };
+  const without = (field: string) => JSON.stringify({ ...site(), [field]: undefined });
+  const withField = (field: string, value: unknown) => JSON.stringify({ ...site(), [field]: value });
+
+  it('reads a record as the store writes it, or as an earlier version left it', () => {
+    expect(decodeSiteRecord(JSON.stringify(site()))).toEqual(site());
+    expect(decodeSiteRecord(site())).toEqual(site());
+    const dropped = evictedRecord(site(), 2);
+    expect(decodeSiteRecord(JSON.stringify(dropped))).toEqual(dropped);
+    // Fields earlier versions did not write.
+    const earlier = JSON.stringify({ ...site(), pages: undefined, droppedCookies: undefined });
+    expect(decodeSiteRecord(earlier)).toEqual({ ...site(), pages: undefined, droppedCookies: undefined });
+  });
+
+  // Read as it is, any of these made every later use of the site's record throw (a TypeError the popup showed).
+  it.each([
+    ['a JSON string', '"x"'],
+    ['a JSON number', '5'],
+    ['a JSON array', '[]'],
+    ['an empty object', '{}'],
+    ['a bare true', true],
+    ['a bare number', 7],
+    ['no timeline', without('timeline')],
+    ['a timeline not a list', withField('timeline', 5)],
+    ['an event not an object', withField('timeline', [null])],
+    ['no cookies', without('cookies')],
+    ['a cookie not an object', withField('cookies', { a: 5 })],
+    ['a cookie without its phases', withField('cookies', { a: { ...Object.values(site().cookies)[0], setPhases: undefined } })],
+    ['no consent', without('consent')],
+    ['a consent without its trackers', withField('consent', { state: 'none', changedAt: null })],
+    ['no host', without('host')],
+    ['no store', without('storeId')],
+    ['no count of dropped events', without('droppedEvents')],
+    ['pages not a list', withField('pages', 'x')],
+  ])('reads nothing from a record of the wrong shape: %s', (_shape, stored) => {
+    expect(decodeSiteRecord(stored)).toBeNull();
+    expect(siteItem('0', 'data.tco.re').decode(stored)).toBeNull();
   });
 });
