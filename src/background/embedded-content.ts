@@ -45,6 +45,68 @@ export type EmbeddedContentDeps = {
   writeDelayMs?: number;
 };
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isNumber = (value: unknown): value is number => typeof value === 'number';
+const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
+const isListOf = (value: unknown, each: (item: unknown) => boolean) => Array.isArray(value) && value.every(each);
+const isMapOf = (value: unknown, each: (item: unknown) => boolean) => isObject(value) && Object.values(value).every(each);
+
+/** A tab's page as third-party-attribution.ts keeps it (TabPage). */
+const isTabPage = (tab: unknown) =>
+  isObject(tab) &&
+  isString(tab.topHost) &&
+  isString(tab.page) &&
+  isListOf(tab.frameHosts, isString) &&
+  isListOf(tab.responses, (response) => isObject(response) && isString(response.host) && isString(response.name) && isNumber(response.at));
+
+/**
+ * A field the browser may leave out or give as null (Firefox's `partitionKey`), and a number JSON
+ * wrote as null (an expiry too large for a number).
+ */
+const isAbsentOr = (value: unknown, check: (value: unknown) => boolean) => value === undefined || value === null || check(value);
+
+/** A waiting cookie: the browser's cookie as cookies.onChanged gave it, but its value (the recorder records it once tied). */
+const isWaitingCookie = (cookie: unknown) =>
+  isObject(cookie) &&
+  isString(cookie.name) &&
+  isString(cookie.domain) &&
+  isString(cookie.path) &&
+  isBoolean(cookie.hostOnly) &&
+  isBoolean(cookie.secure) &&
+  isBoolean(cookie.httpOnly) &&
+  isString(cookie.sameSite) &&
+  isBoolean(cookie.session) &&
+  isString(cookie.storeId) &&
+  isAbsentOr(cookie.expirationDate, isNumber) &&
+  isAbsentOr(cookie.firstPartyDomain, isString) &&
+  isAbsentOr(
+    cookie.partitionKey,
+    (key) => isObject(key) && isAbsentOr(key.topLevelSite, isString) && isAbsentOr(key.hasCrossSiteAncestor, isBoolean),
+  );
+
+/** A cookie waiting for its response; `shown` and `order` absent in older state. */
+const isWaiting = (waiting: unknown) =>
+  isObject(waiting) &&
+  isWaitingCookie(waiting.cookie) &&
+  isNumber(waiting.at) &&
+  (waiting.shown === undefined ||
+    isListOf(waiting.shown, (shown) => isObject(shown) && isString(shown.host) && (shown.page === null || isString(shown.page)))) &&
+  (waiting.order === undefined || isNumber(waiting.order));
+
+/**
+ * Whether a value read from storage is attribution state as this worker writes it, checked field
+ * by field (`filed` absent in older state). Anything else is read as none: the events would throw on it.
+ */
+function isAttributionState(value: unknown): value is AttributionState {
+  return (
+    isObject(value) &&
+    isMapOf(value.tabs, isTabPage) &&
+    isListOf(value.pending, isWaiting) &&
+    (value.filed === undefined || isMapOf(value.filed, (sites) => isListOf(sites, isString)))
+  );
+}
+
 /** The worker's side of third-party attribution: webRequest's events and cookie events in, attributed cookies out. */
 export type EmbeddedContent = {
   /** webRequest listeners (registered only when the browser gives the API). */
@@ -73,7 +135,10 @@ export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedConten
   const now = deps.now ?? Date.now;
   let state: AttributionState = emptyAttributionState();
   const loaded = deps.ready.then(async () => {
-    state = (await attributionItem.get(deps.area).catch(() => null)) ?? emptyAttributionState();
+    // State of another shape (what storage should not hold) is as good as none, as invalid JSON
+    // is: read as it is, every event would throw and nothing would ever be written over it.
+    const stored: unknown = await attributionItem.get(deps.area).catch(() => null);
+    state = isAttributionState(stored) ? stored : emptyAttributionState();
     // Cookies a worker since stopped heard: its orders do not compare with this one's, and the
     // choices it heard after them are not known here (recorder.ts keeps them in memory). Without
     // an order they are judged by the clock, as all were before orders were kept.

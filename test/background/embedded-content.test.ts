@@ -251,3 +251,73 @@ describe('embedded content: events delivered together', () => {
     expect(recorded).toMatchObject([{ via: 'response', cookie: { name: 'disqus_unique' } }]);
   });
 });
+
+describe('embedded content: stored state of another shape', () => {
+  // What storage should not hold (or an earlier version's): invalid JSON was already read as none.
+  const garbage = [
+    '{}',
+    '5',
+    '[]',
+    '{"tabs":{}}',
+    '{"tabs":null,"pending":[]}',
+    '{"tabs":{},"pending":[null]}',
+    '{"tabs":{"8":5},"pending":[]}',
+    '{"tabs":{},"pending":[{"cookie":{"name":"x"},"at":1}]}',
+    '{"tabs":{},"pending":[],"filed":5}',
+    'not json',
+  ];
+  for (const stored of garbage) {
+    it(`starts afresh on embedded:tabs = ${stored}: a third-party cookie is tied to its portal, and the value written over`, async () => {
+      const failures: unknown[] = [];
+      const onRejection = (reason: unknown) => void failures.push(reason);
+      process.on('unhandledRejection', onRejection);
+      try {
+        const { embedded, recorded, session } = setup(fakeSession({ [attributionItem.key]: stored }));
+        loadPortal(embedded);
+        embedded.requests.responded({ requestId: 'r2', tabId: 7, url: 'https://disqus.com/embed/comments/', names: ['disqus_unique'] });
+        embedded.cookieChanged(disqus, false, 'explicit', 2000);
+        await embedded.flush();
+        await settle();
+        expect(recorded).toMatchObject([{ host: 'data.commentaires.opendatasoft.com', via: 'response' }]);
+        expect(attributionItem.decode(session.data[attributionItem.key])).toMatchObject({
+          tabs: { '7': { frameHosts: ['disqus.com'] } },
+          pending: [],
+        });
+      } finally {
+        process.off('unhandledRejection', onRejection);
+      }
+      expect(failures.map(String)).toEqual([]);
+    });
+  }
+
+  it('keeps the state this version writes (frames, evidence, waiting cookies with their sites and order, filed cookies)', async () => {
+    const session = fakeSession();
+    const { embedded } = setup(session);
+    loadPortal(embedded);
+    embedded.requests.responded({
+      requestId: 'r2',
+      tabId: 7,
+      url: 'https://disqus.com/embed/comments/',
+      names: ['disqus_unique', 'unused'],
+    });
+    embedded.cookieChanged(disqus, false, 'explicit', 2000, 41);
+    embedded.requests.started({ requestId: 'r3', tabId: 7, kind: 'sub_frame', url: 'https://disqus.com/embed/comments/' });
+    const partitioned = { ...disqus, name: 'later', partitionKey: { topLevelSite: 'http://opendatasoft.com', hasCrossSiteAncestor: true } };
+    embedded.cookieChanged({ ...partitioned, firstPartyDomain: '', expirationDate: Infinity }, false, 'explicit', 2001, 42);
+    await embedded.flush();
+    const written = attributionItem.decode(session.data[attributionItem.key])!;
+    // Its expiry too large for JSON (written as null), and the site whose tab showed its frame.
+    expect(written.pending).toMatchObject([
+      { cookie: { expirationDate: null }, shown: [{ host: 'data.commentaires.opendatasoft.com' }], order: 42 },
+    ]);
+    expect(Object.keys(written.filed ?? {})).toHaveLength(1);
+    expect(written.tabs['7']!.responses).toHaveLength(1);
+
+    // A worker woken later reads it as it is (orders of a stopped worker dropped), and writes it back so.
+    const woken = setup(session);
+    woken.embedded.tabRemoved(99);
+    await woken.embedded.flush();
+    const { order: _stoppedWorkers, ...waiting } = written.pending[0]!;
+    expect(attributionItem.decode(session.data[attributionItem.key])).toEqual({ ...written, pending: [waiting] });
+  });
+});

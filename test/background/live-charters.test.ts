@@ -9,6 +9,7 @@ import {
 } from '../../src/core/charter/live.ts';
 import { charterPage, DEMO_CHARTER } from '../../scripts/demo-portal/charters.ts';
 import { fakeSession } from '../support/fake-session.ts';
+import { liveCharterItem } from '../../src/core/storage/session-items.ts';
 import { createSiteStore } from '../../src/background/site-store.ts';
 import { createCachedArea } from '../../src/background/cached-area.ts';
 import { appendTimeline, emptySite, recordCookieChange } from '../../src/core/cookies/site-record.ts';
@@ -253,6 +254,55 @@ describe('live charters in the worker', () => {
     expect(names.every((name) => typeof name === 'string' && name.length > 0)).toBe(true);
     expect(new Set(names).size).toBe(records.length);
     expect((await charters.get(HOST))?.attempt).toBe(names.at(-1));
+  });
+
+  it('reads again a stored record of another shape, as an unreadable one, and writes over it', async () => {
+    const garbage = [
+      '{}',
+      '5',
+      '"x"',
+      '[]',
+      'null',
+      '{"fetchedAt":"yesterday","charter":null}',
+      '{"host":"x","fetchedAt":1000,"url":null,"charter":{"entries":5},"problem":null}',
+    ];
+    for (const stored of garbage) {
+      let fetches = 0;
+      const fetchImpl = async () => {
+        fetches++;
+        return new Response(charterPage(HOST, DEMO_CHARTER), { headers: { 'content-type': 'text/html' } });
+      };
+      const session = fakeSession({ [liveCharterItem(HOST).key]: stored });
+      const charters = createLiveCharters(session, reading(fetchImpl), () => 1000);
+      expect(await charters.get(HOST), stored).toBeNull();
+      expect((await charters.refresh(HOST)).charter?.entries, stored).toHaveLength(7);
+      expect(fetches, stored).toBe(1);
+      expect(liveCharterItem(HOST).decode(session.data[liveCharterItem(HOST).key])?.charter?.entries, stored).toHaveLength(7);
+    }
+  });
+
+  it("reads as they are the records it writes: a charter with its path and rows not read, a failure beside it, an older version's", async () => {
+    let now = 1000;
+    let online = true;
+    const page = charterPage(HOST, DEMO_CHARTER).replace('</table>', '<tr><td>Huwise</td><td>a row not read</td></tr></table>');
+    const fetchImpl = async () => {
+      if (!online) throw new TypeError('Failed to fetch');
+      return new Response(page, { headers: { 'content-type': 'text/html' } });
+    };
+    const session = fakeSession();
+    const charters = createLiveCharters(session, reading(fetchImpl), () => now);
+    const read = await charters.refresh(HOST);
+    expect(read).toMatchObject({ path: expect.any(String), unreadRows: [expect.anything()], attempt: expect.any(String) });
+    expect(await charters.get(HOST)).toEqual(read);
+    online = false;
+    now += LIVE_CHARTER_MAX_AGE_MS + 1;
+    const failed = await charters.refresh(HOST, true);
+    expect(failed).toMatchObject({ problem: { kind: 'network' }, failedAt: now });
+    expect(await charters.get(HOST)).toEqual(failed);
+    // An older version's: its problem as English text, no path nor attempt.
+    const older = { host: HOST, fetchedAt: now, url: null, charter: null, problem: 'HTTP 404' };
+    await session.write({ [liveCharterItem(HOST).key]: JSON.stringify(older) });
+    expect(await charters.get(HOST)).toEqual(older);
   });
 
   it('runs a forced read even while an ordinary one is under way', async () => {

@@ -52,14 +52,67 @@ export type LiveCharterRecord = {
 /**
  * True when the record should be fetched again: a charter after a day, a failure (even beside a
  * kept charter) after ten minutes, and one dated after `now`: the clock was set back since (NTP, a
- * machine resumed), so how old it is is not known, and a failed read must not wait out the step.
+ * machine resumed), so how old it is is not known, and a failed read must not wait out the step;
+ * so is one whose time is not a number.
  */
 export function isStale(record: LiveCharterRecord | undefined, now: number): boolean {
   if (!record) return true;
   const at = record.failedAt ?? record.fetchedAt;
-  if (at > now) return true;
+  // A time that is no number (what storage should not hold) is no age either: NaN is never old.
+  if (!Number.isFinite(at) || at > now) return true;
   const maxAge = record.failedAt !== undefined || !record.charter ? LIVE_CHARTER_RETRY_MS : LIVE_CHARTER_MAX_AGE_MS;
   return now - at > maxAge;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isStringOrNull = (value: unknown) => value === null || isString(value);
+const MATCHES: ReadonlySet<unknown> = new Set(['exact', 'prefix']);
+const CATEGORIES: ReadonlySet<unknown> = new Set(['necessary', 'statistics', 'third-party', 'other']);
+const LANGUAGES: ReadonlySet<unknown> = new Set(['fr', 'en', null]);
+
+/** A charter's entry as the parser writes it (CharterEntry): what the verdicts are matched against. */
+const isCharterEntry = (entry: unknown) =>
+  isObject(entry) &&
+  isString(entry.provider) &&
+  isStringOrNull(entry.service) &&
+  isString(entry.cookie) &&
+  MATCHES.has(entry.match) &&
+  isString(entry.purpose) &&
+  isStringOrNull(entry.duration) &&
+  CATEGORIES.has(entry.category);
+
+const isCharter = (charter: unknown) =>
+  isObject(charter) &&
+  isStringOrNull(charter.portal) &&
+  LANGUAGES.has(charter.language) &&
+  Array.isArray(charter.entries) &&
+  charter.entries.every(isCharterEntry);
+
+/** A row not read, as far as its record is checked: copyUnreadRow reads its reason and entries as it finds them. */
+const isUnreadRow = (row: unknown) =>
+  isObject(row) && typeof row.line === 'number' && isString(row.text) && (row.more === undefined || typeof row.more === 'number');
+
+/**
+ * Whether a value read from storage is a record as this version, or an older one, stores it,
+ * checked field by field. Its problem and its rows not read are read through liveProblemOf and
+ * copyUnreadRow, which take what they find (an older version's English text): only their
+ * container is checked here. Anything else (what storage should not hold) counts as no record.
+ */
+export function isLiveCharterRecord(value: unknown): value is LiveCharterRecord {
+  return (
+    isObject(value) &&
+    isString(value.host) &&
+    isTime(value.fetchedAt) &&
+    isStringOrNull(value.url) &&
+    (value.path === undefined || isString(value.path)) &&
+    (value.charter === null || isCharter(value.charter)) &&
+    (value.unreadRows === undefined || (Array.isArray(value.unreadRows) && value.unreadRows.every(isUnreadRow))) &&
+    (value.problem === null || isString(value.problem) || isObject(value.problem)) &&
+    (value.failedAt === undefined || isTime(value.failedAt)) &&
+    (value.attempt === undefined || isString(value.attempt))
+  );
 }
 
 /**

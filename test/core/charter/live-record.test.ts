@@ -35,6 +35,17 @@ describe('isStale', () => {
     expect(isStale(record(true), 0)).toBe(false);
     expect(isStale({ ...record(true), failedAt: 0 }, 0)).toBe(false);
   });
+
+  it('reads again a record whose time is not a number (what storage should not hold): its age is not known', () => {
+    const notTimes: unknown[] = [Number.NaN, Infinity, -Infinity, 'yesterday'];
+    for (const at of [...notTimes, null, undefined]) {
+      expect(isStale({ ...record(true), fetchedAt: at } as unknown as LiveCharterRecord, 0), String(at)).toBe(true);
+    }
+    // A failure's time, when there is one.
+    for (const at of notTimes) {
+      expect(isStale({ ...record(true), failedAt: at } as unknown as LiveCharterRecord, 0), String(at)).toBe(true);
+    }
+  });
 });
 
 describe('afterAttempt', () => {
