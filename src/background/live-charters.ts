@@ -1,4 +1,4 @@
-import { afterAttempt, isLiveCharterRecord, isStale, type LiveCharterRecord } from '../core/charter/live-record.ts';
+import { afterAttempt, isStale, type LiveCharterRecord } from '../core/charter/live-record.ts';
 import { keepableLiveCharter } from '../core/storage/record-limit.ts';
 import { liveCharterItem, type SessionArea } from '../core/storage/session-items.ts';
 import { WriteTooLargeError } from './site-store.ts';
@@ -40,11 +40,8 @@ export function createLiveCharters(session: SessionArea, readCharter: ReadCharte
   // Reads under way (a fetch, then its outcome stored), by host: what `pending` says.
   const reading = new Map<string, number>();
 
-  /** An unreadable record counts as none: the charter is fetched again (and the record written over). So does one of another shape. */
-  const get = async (host: string): Promise<LiveCharterRecord | null> => {
-    const record: unknown = await liveCharterItem(host).get(session);
-    return isLiveCharterRecord(record) ? record : null;
-  };
+  /** An unreadable record, or one of another shape (liveCharterItem's decode), counts as none: the charter is fetched again (and the record written over). */
+  const get = (host: string): Promise<LiveCharterRecord | null> => liveCharterItem(host).get(session);
 
   /** Reads `host`'s charter and stores the outcome (`current`: the record stored before, if any). */
   async function readAndKeep(host: string, current: LiveCharterRecord | null): Promise<LiveCharterRecord> {

@@ -685,6 +685,20 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     expect(session.bytesInUse()).toBeLessThanOrEqual(500_000);
   });
 
+  it('drops a live charter record of another shape, as one it cannot read, when making room (its time no number: never "read over a day ago")', async () => {
+    const session = newSession({}, 'chrome');
+    const removed: string[][] = [];
+    const store = createSiteStore(session, 5, { budgetBytes: 250_000, now: () => 10, onRemoved: (keys) => void removed.push([...keys]) });
+    await store.load();
+    store.put(bigRecord('old.opendatasoft.com', 1, 100_000));
+    await store.flush();
+    await store.area.write({ 'charter:odd.opendatasoft.com': JSON.stringify({ fetchedAt: 'yesterday', pad: 'c'.repeat(60_000) }) });
+    store.put(bigRecord('new.opendatasoft.com', 2, 100_000));
+    await store.flush();
+    expect(removed).toEqual([['charter:odd.opendatasoft.com']]);
+    expect(evictedHosts(session)).toEqual([]);
+  });
+
   it('counts a site once when the same write drops its kept run and then its record', async () => {
     const session = newSession({}, 'chrome');
     const store = createSiteStore(session, 5, { budgetBytes: 300_000, now: () => 50 });

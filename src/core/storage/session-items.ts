@@ -9,6 +9,7 @@
  * small objects.
  */
 import type { LiveCharterRecord } from '../charter/live.ts';
+import { isLiveCharterRecord } from '../charter/live-record.ts';
 import type { SiteRecord } from '../cookies/site-record.ts';
 import type { AttributionState } from '../cookies/third-party-attribution.ts';
 import type { NetworkLog } from '../network/network-log.ts';
@@ -141,7 +142,13 @@ function isSiteRecord(value: unknown): value is SiteRecord {
 
 /** The last attempt to read a site's live charter (live-charters.ts). */
 export function liveCharterItem(host: string): SessionItem<LiveCharterRecord> {
-  return jsonItem(`${LIVE_CHARTER_KEY_PREFIX}${host}`);
+  return jsonItem(`${LIVE_CHARTER_KEY_PREFIX}${host}`, decodeLiveCharterRecord);
+}
+
+/** A live charter's record from its stored value; null when absent, unreadable, or of another shape (isLiveCharterRecord): as good as none. */
+function decodeLiveCharterRecord(stored: unknown): LiveCharterRecord | null {
+  const record = decodeJson<unknown>(stored);
+  return isLiveCharterRecord(record) ? record : null;
 }
 
 /** True for the key of a live charter's record. */
