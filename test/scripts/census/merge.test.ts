@@ -895,6 +895,21 @@ describe('census:merge writes nothing when a path it writes is taken', () => {
     expect(() => refuseOutputsInTheWay(join(root, 'none'), files, copies)).not.toThrow();
   });
 
+  it('refuses a named pipe (FIFO) where the merge writes a file, in --out or in a portal’s folder: a write there would wait for a reader for ever', () => {
+    const { copies, folder, files, out } = mergeOutputs('taken-by-fifo');
+    mkdirSync(out, { recursive: true });
+    execFileSync('mkfifo', [join(out, 'census.md')]);
+    expect(() => refuseOutputsInTheWay(out, files, copies)).toThrow(
+      new UsageError(
+        `--out ${JSON.stringify(out)}: ${join(out, 'census.md')} is a named pipe (FIFO), where the merge writes a file: move it away, or give another --out (nothing written)`,
+      ),
+    );
+    rmSync(join(out, 'census.md'));
+    mkdirSync(join(out, folder));
+    execFileSync('mkfifo', [join(out, folder, 'audit.log')]);
+    expect(() => refuseOutputsInTheWay(out, files, copies)).toThrow(/audit\.log is a named pipe \(FIFO\), where the merge writes a file/);
+  });
+
   it('refuses a symbolic link where the merge writes a folder or a file, broken or not, at any depth', () => {
     const { root, copies, folder, files, out } = mergeOutputs('taken-by-link');
     const elsewhere = join(root, 'elsewhere');
