@@ -188,6 +188,27 @@ describe('tabs away', () => {
   });
 });
 
+describe('tabs away stored of another shape (review of 2026-12-06)', () => {
+  it('reads an entry of another shape as none, and brings back the good ones beside it', async () => {
+    const { area, navigated, clock, wake } = setup({ 3: { url: undefined } });
+    await area.write({ [tabsAwayItem.key]: '{"7":null,"8":{"url":5,"at":1},"9":{"url":"https://data.tco.re/","at":"soon"}}' });
+    await wake().leaving([{ tabId: 3, url: 'https://data.tco.re/explore/' }]);
+    expect(await noteOf(area)).toEqual(['3']);
+    clock.now += LEAVE_WAIT_MS + 1;
+    expect(await wake().bringBackLeftOnes()).toBe(1);
+    expect(navigated).toEqual(['3 https://data.tco.re/explore/']);
+  });
+
+  it('reads a value that is no map of tabs as none: the tabs a clear takes away are noted all the same', async () => {
+    for (const stored of ['5', '[]', '"x"', 'null', 'true']) {
+      const { area, wake } = setup();
+      await area.write({ [tabsAwayItem.key]: stored });
+      await wake().leaving([{ tabId: 3, url: 'https://data.tco.re/explore/' }]);
+      expect(await tabsAwayItem.get(area)).toEqual({ 3: { url: 'https://data.tco.re/explore/', at: 1_000_000 } });
+    }
+  });
+});
+
 describe('a tab taken back', () => {
   it('resolves once it shows a page of its site; false when the tab is gone; gives up after its limit', async () => {
     const { deps, show, navigated } = setup({}, { slow: true });

@@ -24,11 +24,12 @@ export const MAX_TIME_MS = 8.64e15;
 
 /**
  * A time as ISO 8601, clamped to what a Date can hold: an expiry a site set in year 300000 is
- * written as the latest date, never an exception that loses the whole export. Empty for null
- * or NaN.
+ * written as the latest date, never an exception that loses the whole export. Empty for null,
+ * NaN or anything not a number.
  */
 export function isoTime(ms: number | null): string {
-  if (ms === null || Number.isNaN(ms)) return '';
+  // Not a number at all (what storage should not hold, a time as text): empty too.
+  if (typeof ms !== 'number' || Number.isNaN(ms)) return '';
   return new Date(Math.min(MAX_TIME_MS, Math.max(-MAX_TIME_MS, ms))).toISOString();
 }
 

@@ -106,6 +106,7 @@ export function decodeSiteRecord(stored: unknown): SiteRecord | null {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isListOf = (value: unknown, each: (item: unknown) => boolean) => Array.isArray(value) && value.every(each);
 /** Absent, as in records of earlier versions, or as `check` says. */
 const absentOr = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
@@ -191,7 +192,14 @@ export function tabOfNetworkLogKey(key: string): number | null {
 export type TabAway = { url: string; at: number };
 
 /** The tabs consent-flow clears took away and have not brought back yet, by tab id (background/tabs-away.ts). */
-export const tabsAwayItem: SessionItem<Record<string, TabAway>> = jsonItem('clear:tabs-away');
+export const tabsAwayItem: SessionItem<Record<string, TabAway>> = jsonItem('clear:tabs-away', (stored) => {
+  // Only the entries of an address and a time: one of another shape, read as it is, threw at every wake's bring-back.
+  const value = decodeJson<unknown>(stored);
+  if (!isObject(value)) return null;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, away]) => isObject(away) && isString(away.url) && isFiniteNumber(away.at)),
+  ) as Record<string, TabAway>;
+});
 
 /** What the store dropped to make room, kept so a restarted worker still tells. */
 export type StorageLedger = {
@@ -207,7 +215,16 @@ export type StorageLedger = {
 };
 
 /** The store's ledger of dropped records (one for the whole area). */
-export const ledgerItem: SessionItem<Partial<StorageLedger>> = jsonItem('storage:ledger');
+export const ledgerItem: SessionItem<Partial<StorageLedger>> = jsonItem('storage:ledger', (stored) => {
+  // Only the fields of their type: a count stored as text was added to as text ("1" then "11"), a time as text broke the exports.
+  const value = decodeJson<unknown>(stored);
+  if (!isObject(value)) return null;
+  const ledger: Partial<StorageLedger> = {};
+  if (isFiniteNumber(value.sitesDropped)) ledger.sitesDropped = value.sitesDropped;
+  if (value.lastDropAt === null || isFiniteNumber(value.lastDropAt)) ledger.lastDropAt = value.lastDropAt;
+  if (isFiniteNumber(value.accessChanges)) ledger.accessChanges = value.accessChanges;
+  return ledger;
+});
 
 /**
  * The store's write sequence: the last place given a record written (`SiteRecord.activeSeq`), kept

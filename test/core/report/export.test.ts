@@ -467,6 +467,14 @@ describe('exportReport', () => {
     expect(isoTime(-9e15)).toBe('-271821-04-20T00:00:00.000Z');
     expect(isoTime(Number.POSITIVE_INFINITY)).toBe('+275760-09-13T00:00:00.000Z');
     expect(isoTime(Number.NaN)).toBe('');
+    // What storage should not hold (a ledger's time as text): nothing rather than an exception that loses the export.
+    expect(isoTime('yesterday' as unknown as number)).toBe('');
+    expect(
+      exportReport(
+        report([], { storage: { sitesDropped: 1, lastDropAt: 'yesterday' as unknown as number, cookiesDropped: 0, unsavedSince: null } }),
+        'markdown',
+      ).text,
+    ).toContain('# ');
     const far = report([reportCookie({ name: 'forever', expires: 9e12, firstSeen: 9e15, removed: 1e300 })], { generatedAt: 9e15 });
     for (const format of ['json', 'markdown', 'csv'] as const) expect(() => exportReport(far, format)).not.toThrow();
     expect(exportReport(far, 'csv').text).toContain('+275760-09-13T00:00:00.000Z');

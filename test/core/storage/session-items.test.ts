@@ -17,6 +17,7 @@ import {
   siteOfPageKey,
   storeOfKey,
   tabOfNetworkLogKey,
+  tabsAwayItem,
 } from '../../../src/core/storage/session-items.ts';
 import { fakeSession } from '../../support/fake-session.ts';
 
@@ -43,6 +44,29 @@ describe('session item keys', () => {
     expect(isSiteKey(liveCharterItem('data.tco.re').key)).toBe(false);
     expect(isSiteKey(ledgerItem.key)).toBe(false);
     expect(hostOfSiteKey(siteKey('firefox-private', 'itie.opendatasoft.com'))).toBe('itie.opendatasoft.com');
+  });
+});
+
+describe('small items stored of another shape (review of 2026-12-06)', () => {
+  it("keeps of the store's ledger only the fields of their type: a count as text would be added to as text", () => {
+    expect(ledgerItem.decode('{"sitesDropped":2,"lastDropAt":9,"accessChanges":1}')).toEqual({
+      sitesDropped: 2,
+      lastDropAt: 9,
+      accessChanges: 1,
+    });
+    expect(ledgerItem.decode('{"sitesDropped":0,"lastDropAt":null}')).toEqual({ sitesDropped: 0, lastDropAt: null });
+    expect(ledgerItem.decode('{"sitesDropped":"1","lastDropAt":"yesterday","accessChanges":null}')).toEqual({});
+    expect(ledgerItem.decode('{"sitesDropped":1e999}')).toEqual({});
+    for (const stored of ['5', '[]', '"x"', 'null']) expect(ledgerItem.decode(stored)).toBeNull();
+  });
+
+  it('keeps of the tabs taken away only the entries of an address and a time', () => {
+    expect(
+      tabsAwayItem.decode('{"3":{"url":"https://data.tco.re/","at":1},"7":null,"8":{"url":5,"at":1},"9":{"url":"u","at":"soon"}}'),
+    ).toEqual({
+      3: { url: 'https://data.tco.re/', at: 1 },
+    });
+    for (const stored of ['5', '[]', '"x"', 'null']) expect(tabsAwayItem.decode(stored)).toBeNull();
   });
 });
 
