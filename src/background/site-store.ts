@@ -564,10 +564,11 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     const free = (key: string) => !texts.has(key) && !areaWrites.has(key) && !inUse.has(hostOfKey(key) ?? '');
     const charterKeys = [...stored.keys()].filter((key) => isLiveCharterKey(key) && free(key));
     const charters = charterKeys.length > 0 ? await session.read(charterKeys) : {};
-    // Read more than a day ago, so read again when next needed (one that cannot be read is as good as none).
+    // Read more than a day ago, or dated after now (a clock set back: isStale reads it again too), so
+    // read again when next needed (one that cannot be read is as good as none).
     const staleCharters = charterKeys.filter((key) => {
       const record = liveCharterItem(hostOfKey(key)!).decode(charters[key]);
-      return record === null || at - record.fetchedAt > LIVE_CHARTER_MAX_AGE_MS;
+      return record === null || record.fetchedAt > at || at - record.fetchedAt > LIVE_CHARTER_MAX_AGE_MS;
     });
     const activity = new Map(records.map((record) => [record.key, record]));
     const none = { place: 0, active: 0 };

@@ -699,6 +699,33 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     expect(evictedHosts(session)).toEqual([]);
   });
 
+  it('drops a live charter record dated after now when making room, as isStale reads it again (a clock set back)', async () => {
+    const DAY_MS = 86_400_000;
+    const session = newSession({}, 'chrome');
+    const removed: string[][] = [];
+    const store = createSiteStore(session, 5, {
+      budgetBytes: 250_000,
+      now: () => DAY_MS,
+      onRemoved: (keys) => void removed.push([...keys]),
+    });
+    await store.load();
+    store.put(bigRecord('old.opendatasoft.com', 1, 100_000));
+    await store.flush();
+    const ahead = {
+      host: 'ahead.opendatasoft.com',
+      fetchedAt: 4 * DAY_MS,
+      url: null,
+      charter: null,
+      problem: null,
+      pad: 'c'.repeat(60_000),
+    };
+    await store.area.write({ 'charter:ahead.opendatasoft.com': JSON.stringify(ahead) });
+    store.put(bigRecord('new.opendatasoft.com', 2, 100_000));
+    await store.flush();
+    expect(removed).toEqual([['charter:ahead.opendatasoft.com']]);
+    expect(evictedHosts(session)).toEqual([]);
+  });
+
   it('counts a site once when the same write drops its kept run and then its record', async () => {
     const session = newSession({}, 'chrome');
     const store = createSiteStore(session, 5, { budgetBytes: 300_000, now: () => 50 });
