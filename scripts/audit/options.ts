@@ -53,8 +53,8 @@ export const USAGE = `Usage: npm start -- [URL] [--consent accept|refuse|none|bo
 URL is a full http(s) URL, a host (https:// is added), host:port, or localhost[:port] (http://);
 never with a user name or password. Logs and reports show it without query values or ;parameters.
 Loads the extension in a headless browser, visits URL (default: the bundled demo portal), makes the
-consent choice, visits N pages in all (default 5: the catalogue, a dataset's map and table, the API
-console, a content page...), and writes DIR/report.json, DIR/report.md and DIR/popup.png (one
+consent choice, visits N pages in all (default 5: the start page, the catalogue, a dataset's map and
+table, the API console; then a content page...), and writes DIR/report.json, DIR/report.md and DIR/popup.png (one
 folder per choice with --consent both). --draft also writes DIR/charter-draft.md and
 DIR/charter-draft.html, a corrected charter drafted from the run(s), in the charter's language or
 --lang's. --charter FILE (no URL) has the demo portal serve FILE, Markdown or HTML, as its charter.
