@@ -17,6 +17,7 @@ import {
 import { attributionItem, type SessionArea } from '../core/storage/session-items.ts';
 import type { RequestEnded, RequestListeners, RequestStarted, ResponseCookies } from '../platform/web-request.ts';
 import { createDebouncedWriter } from './debounced-writer.ts';
+import { isBoolean, isListOf, isMapOf, isNumber, isObject, isString } from '../core/value-shape.ts';
 
 /** Most requests tracked in flight at once (older ones are forgotten first). */
 const MAX_IN_FLIGHT = 5000;
@@ -44,13 +45,6 @@ export type EmbeddedContentDeps = {
   /** How long state changes wait to be written together. */
   writeDelayMs?: number;
 };
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isNumber = (value: unknown): value is number => typeof value === 'number';
-const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
-const isListOf = (value: unknown, each: (item: unknown) => boolean) => Array.isArray(value) && value.every(each);
-const isMapOf = (value: unknown, each: (item: unknown) => boolean) => isObject(value) && Object.values(value).every(each);
 
 /** A tab's page as third-party-attribution.ts keeps it (TabPage). */
 const isTabPage = (tab: unknown) =>

@@ -2,6 +2,7 @@
 import type { LiveCharterProblem } from './live-problem.ts';
 import type { UnreadRow } from './parse.ts';
 import type { ParsedCharter } from './types.ts';
+import { isObject, isString } from '../value-shape.ts';
 
 /** A successful read is trusted for a day; a failed one is retried after ten minutes. */
 export const LIVE_CHARTER_MAX_AGE_MS = 24 * 3600 * 1000;
@@ -64,8 +65,6 @@ export function isStale(record: LiveCharterRecord | undefined, now: number): boo
   return now - at > maxAge;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isString = (value: unknown): value is string => typeof value === 'string';
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isStringOrNull = (value: unknown) => value === null || isString(value);
 const MATCHES: ReadonlySet<unknown> = new Set(['exact', 'prefix']);

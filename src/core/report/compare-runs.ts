@@ -8,6 +8,7 @@ import { compareText } from '../compare.ts';
 import type { Finding } from './findings.ts';
 import type { Report, ReportCookie } from './report.ts';
 import { narrowerPath } from '../cookies/cookie-record.ts';
+import { isListOf, isObject, isString } from '../value-shape.ts';
 
 /**
  * What a run needs to be compared: its cookies' names, the phase each first appeared in and
@@ -377,9 +378,6 @@ export function keptRun(report: Report, now: number): KeptRun {
   };
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isListOf = (value: unknown, each: (item: unknown) => boolean) => Array.isArray(value) && value.every(each);
 const CONSENT_STATES: ReadonlySet<unknown> = new Set(['none', 'accepted', 'refused', 'choice', 'unknown']);
 const PHASES: ReadonlySet<unknown> = new Set([
   'before-choice',

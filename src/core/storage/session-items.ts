@@ -15,6 +15,7 @@ import type { AttributionState } from '../cookies/third-party-attribution.ts';
 import type { NetworkLog } from '../network/network-log.ts';
 import type { KeptRun } from '../report/compare-runs.ts';
 import type { SiteView } from '../message-contract.ts';
+import { isFiniteNumber, isListOf, isObject, isString } from '../value-shape.ts';
 
 /** The storage.session calls the extension makes: storage.session itself in the extension, a fake in tests. */
 export type SessionArea = {
@@ -104,10 +105,6 @@ export function decodeSiteRecord(stored: unknown): SiteRecord | null {
   return isSiteRecord(record) ? record : null;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const isListOf = (value: unknown, each: (item: unknown) => boolean) => Array.isArray(value) && value.every(each);
 /** Absent, as in records of earlier versions, or as `check` says. */
 const absentOr = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
 
