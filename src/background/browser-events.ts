@@ -88,6 +88,19 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
    */
   let waiting = 0;
   /**
+   * Until `ready`, the tabs are known only by the wake's read of them, whose answer shows them as
+   * they are when the browser answers: a tab heard changing page, or closing, after a cookie event
+   * may have shown another site when that cookie was written. Such a cookie on a parent domain is
+   * filed as of unknown origin under every open site (as a wake's scan files what it finds), never
+   * as the write of the site the tab showed next (a `_ga` A's page wrote, the tab then on B).
+   */
+  let tabsRead = false;
+  let pageChangesHeard = 0;
+  void ready.then(
+    () => (tabsRead = true),
+    () => undefined,
+  );
+  /**
    * Once a change that may open a site is applied, the recorder reconsiders the cookies it just
    * filed as the one open site's own (Recorder.openTabsChanged): the page of the tab heard `at`
    * may have written them, its address heard after its cookie (Chromium).
@@ -139,9 +152,12 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
       const heardAt = heardNow();
       const order = recorder.heard(cookie);
       waiting++;
+      const heardBeforeTabsRead = !tabsRead;
+      const changesBefore = pageChangesHeard;
+      const tabsUnsure = () => heardBeforeTabsRead && pageChangesHeard > changesBefore;
       // Queued in the recorder as soon as `ready` resolves, in the order heard (ready's callbacks run in order).
       void ready.then(async () => {
-        const filed = recorder.cookieChanged(cookie, removed, cause, at, order);
+        const filed = recorder.cookieChanged(cookie, removed, cause, at, order, tabsUnsure);
         void filed.then(
           () => waiting--,
           () => waiting--,
@@ -152,6 +168,7 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
       deps.embeddedContent?.cookieChanged(cookie, removed, cause, at, order);
     },
     tabUpdated(tab) {
+      if (tab.pageChanged ?? true) pageChangesHeard++;
       // Its store is known at once (embedded content attributes its frames meanwhile), its page in turn.
       openTabs.tabHeard(tab.tabId, tab.storeId);
       tabChanged(
@@ -168,6 +185,7 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
       );
     },
     tabRemoved(tabId) {
+      pageChangesHeard++;
       latestShown.delete(tabId);
       badges.tabClosed(tabId);
       tabChanged(() => openTabs.remove(tabId));
@@ -197,6 +215,7 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
       // A tab change like the others: its new page's cookies are filed under it, those heard before it are not.
       // Its store is known at once (embedded content attributes a new tab's frames before its page
       // is applied): the one the request names, else the one heard, else the default (open-tabs.ts).
+      pageChangesHeard++;
       openTabs.requestHeard(tabId, storeId);
       tabChanged(() => openTabs.navigating(tabId, url), undefined, true);
     },

@@ -43,9 +43,18 @@ export type Recorder = {
   /**
    * A cookie was set, changed or removed (`cause` as cookies.onChanged gives it), heard `at`,
    * `order`-th (from `heard`; without it, the event is heard now). Resolves, once applied, to the
-   * site records it added an event to (the live pages are told of each).
+   * site records it added an event to (the live pages are told of each). `tabsUnsure`, asked when
+   * it is filed: the open tabs may not be as they were when it was heard (browser-events.ts), so on
+   * a parent domain it is of unknown origin under each open site, as what a scan finds.
    */
-  cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at?: number, order?: number): Promise<SiteRecord[]>;
+  cookieChanged(
+    cookie: BrowserCookie,
+    removed: boolean,
+    cause: string,
+    at?: number,
+    order?: number,
+    tabsUnsure?: () => boolean,
+  ): Promise<SiteRecord[]>;
   /**
    * A cookie of embedded content was set or changed in a tab of a site (third-party-attribution.ts
    * told which): recorded for that site when it is one we record. Resolves to the record it added an event to, if any,
@@ -551,7 +560,14 @@ export function createRecorder(
     return order;
   }
 
-  function cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at = Date.now(), order?: number): Promise<SiteRecord[]> {
+  function cookieChanged(
+    cookie: BrowserCookie,
+    removed: boolean,
+    cause: string,
+    at = Date.now(),
+    order?: number,
+    tabsUnsure: () => boolean = () => false,
+  ): Promise<SiteRecord[]> {
     const heardAt = order ?? heard(cookie);
     // An overwrite is reported as a removal followed by the new cookie: record it once, as a change.
     if (removed && cause === 'overwrite')
@@ -571,7 +587,8 @@ export function createRecorder(
           }
         };
         const ownHost = cookie.domain.replace(/^\./, '').toLowerCase();
-        for (const { host, originUnknown } of sitesFor(cookie, at)) {
+        // Tabs not known as they were when it was heard (a wake's read, answered after a tab moved on): filed as a scan's find.
+        for (const { host, originUnknown } of sitesFor(cookie, at, tabsUnsure())) {
           const site = store.get(cookie.storeId, host);
           const context = { page: pageOf(host, cookie.storeId), originUnknown };
           // Made the site's own as the one open under its parent domain: a tab heard just after may be the page that wrote it.

@@ -14,6 +14,12 @@ export type TabSite = {
    * tabs under memory pressure): it shows its address but runs no page until it loads again.
    */
   discarded?: true;
+  /**
+   * On an update: whether the tab may show another page than before (its address changed, or a
+   * load started); false when it only finished loading or changed its title. Unknown (absent) on
+   * a creation, a replacement and the tabs' read.
+   */
+  pageChanged?: boolean;
 };
 
 function tabSite(tab: Tabs.Tab): TabSite {
@@ -68,7 +74,11 @@ export function onTabShown(listener: (tab: TabSite) => void, api: TabsApi = brow
 export function onTabsChanged(updated: (tab: TabSite) => void, removed: (tabId: number) => void, api: TabsApi = browser): void {
   // A new tab's store is known as it opens, before its first request (Chrome's webRequest names none: open-tabs.ts).
   api.tabs.onCreated.addListener((tab) => updated(tabSite(tab)));
-  api.tabs.onUpdated.addListener((_tabId, _change, tab) => updated(tabSite(tab)));
+  // Whether it may show another page than before (its address changed, or a load started): at a
+  // wake, a cookie heard before such a change was not written by the page the tabs' read shows (browser-events.ts).
+  api.tabs.onUpdated.addListener((_tabId, change, tab) =>
+    updated({ ...tabSite(tab), pageChanged: change.url !== undefined || change.status === 'loading' }),
+  );
   api.tabs.onRemoved.addListener((tabId) => removed(tabId));
   // A prerendered page swapped in takes a new tab id.
   api.tabs.onReplaced.addListener((added, gone) => {

@@ -784,3 +784,84 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
     expect(await names(B)).toEqual(['_ga']);
   });
 });
+
+describe('a parent-domain cookie heard before the wake has read the tabs (review of 2026-12-06)', () => {
+  const A = 'a.opendatasoft.com';
+  const B = 'b.opendatasoft.com';
+  const tracked = (host: string) => host === A || host === B;
+  const ga = browserCookie({ name: '_ga', domain: '.opendatasoft.com', hostOnly: false, httpOnly: false });
+
+  /** A worker waking as index.ts wires it: its tabs read answered when the test says (`answerTabs`). */
+  function waking() {
+    let answerTabs!: (tabs: TabSite[]) => void;
+    const tabsRead = new Promise<TabSite[]>((resolve) => (answerTabs = resolve));
+    const openTabs = createOpenTabs();
+    const store = createSiteStore(fakeSession(), 5, { hostsInUse: () => openTabs.allHosts() });
+    const recorder = createRecorder(
+      store,
+      tracked,
+      (host, storeId) => openTabs.has(host, storeId),
+      (storeId) => openTabs.hosts(storeId),
+      (host, storeId) => openTabs.pageOf(host, storeId),
+    );
+    const ready = (async () => {
+      await store.load();
+      openTabs.replaceAll(await tabsRead, '0');
+    })();
+    const events = createBrowserEvents({
+      ready,
+      recorder,
+      openTabs,
+      trackedHosts: { isTracked: tracked, refresh: async () => undefined },
+      scanCookies: async () => undefined,
+      refreshLiveCharter: async () => undefined,
+      badges: { refresh: async () => undefined, schedule: () => undefined, tabClosed: () => undefined },
+      now: () => 2000,
+    });
+    const gaOf = async (host: string) => {
+      const entry = Object.values((await recorder.site(host, '0')).cookies).find((c) => c.name === '_ga');
+      return entry ? (entry.originUnknown ? 'unknown origin' : 'own') : 'none';
+    };
+    return { answerTabs, ready, events, gaOf };
+  }
+  const wait = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it("is not the next portal's own write when the tab moved there after it (the browser's answer shows the tab's later page)", async () => {
+    const w = waking();
+    // A's page writes _ga (this event wakes the worker), then the tab goes to B.
+    w.events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
+    w.events.tabUpdated({ tabId: 1, url: `https://${B}/`, storeId: undefined, pageChanged: true });
+    w.answerTabs([{ tabId: 1, url: `https://${B}/`, storeId: undefined }]);
+    await w.ready;
+    await wait();
+    expect(await w.gaOf(B)).toBe('unknown origin');
+  });
+
+  it("is not the other open portal's own write when the writing tab closed after it", async () => {
+    const w = waking();
+    w.events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
+    w.events.tabRemoved(2);
+    w.answerTabs([{ tabId: 1, url: `https://${A}/`, storeId: undefined }]);
+    await w.ready;
+    await wait();
+    expect(await w.gaOf(A)).toBe('unknown origin');
+  });
+
+  it('stays the open portal’s own write when what came after it changed no page (a load ending), or came before it', async () => {
+    const after = waking();
+    after.events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
+    after.events.tabUpdated({ tabId: 1, url: `https://${A}/`, storeId: undefined, pageChanged: false });
+    after.answerTabs([{ tabId: 1, url: `https://${A}/`, storeId: undefined }]);
+    await after.ready;
+    await wait();
+    expect(await after.gaOf(A)).toBe('own');
+
+    const before = waking();
+    before.events.tabUpdated({ tabId: 1, url: `https://${A}/`, storeId: undefined, pageChanged: true });
+    before.events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
+    before.answerTabs([{ tabId: 1, url: `https://${A}/`, storeId: undefined }]);
+    await before.ready;
+    await wait();
+    expect(await before.gaOf(A)).toBe('own');
+  });
+});

@@ -128,9 +128,25 @@ describe('platform tabs', () => {
     onUpdated.fire(7, { discarded: true } as never, unloaded);
     onUpdated.fire(7, { discarded: false } as never, { ...unloaded, discarded: false });
     expect(heard).toEqual([
-      { tabId: 7, url: 'http://nantesmetropole.fr/', storeId: undefined, discarded: true },
-      { tabId: 7, url: 'http://nantesmetropole.fr/', storeId: undefined },
+      { tabId: 7, url: 'http://nantesmetropole.fr/', storeId: undefined, discarded: true, pageChanged: false },
+      { tabId: 7, url: 'http://nantesmetropole.fr/', storeId: undefined, pageChanged: false },
     ]);
+  });
+
+  it('say of an update whether the tab may show another page: its address changed, or a load started', () => {
+    const tab = { id: 7, url: 'https://b.opendatasoft.com/', incognito: false };
+    const { api, onUpdated } = fakeTabs([tab]);
+    const heard: Array<boolean | undefined> = [];
+    onTabsChanged(
+      (site) => heard.push(site.pageChanged),
+      () => undefined,
+      api,
+    );
+    onUpdated.fire(7, { url: 'https://b.opendatasoft.com/' }, tab);
+    onUpdated.fire(7, { status: 'loading' }, tab);
+    onUpdated.fire(7, { status: 'complete' }, tab);
+    onUpdated.fire(7, { title: 'Portail' } as never, tab);
+    expect(heard).toEqual([true, true, false, false]);
   });
 
   it('hear a window close, and nothing where the browser has no windows (Firefox for Android)', () => {
