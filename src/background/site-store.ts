@@ -191,7 +191,8 @@ export type SiteStore = {
  * with them. A record is kept within SITE_RECORD_LIMIT_BYTES by `fitRecord`. A write the
  * browser still refuses is tried again after learning what storage really holds (another
  * writer, an estimate off); if it cannot be made, its changes stay queued, are tried again, and
- * `status().unsavedSince` says so.
+ * `status().unsavedSince` says so, while this worker runs: a worker stopped before a retry is
+ * written loses them, and the next one does not know (README, Limits).
  */
 export function createSiteStore(session: SessionArea, writeDelayMs = 20, options: SiteStoreOptions = {}): SiteStore {
   const budgetBytes = options.budgetBytes ?? SESSION_BUDGET_BYTES;
