@@ -13,6 +13,8 @@ import type { TrackedHosts } from './tracked-hosts.ts';
 export type BrowserEventDeps = {
   /** Resolves once state is restored: every reaction waits on it. */
   ready: Promise<void>;
+  /** Resolves (or rejects) once the wake's read of the tabs is applied, before `ready` (which waits for the wake's scan too); `ready` when not given. */
+  tabsRead?: Promise<void>;
   /** Records cookie changes, and the pages the sites' tabs load. */
   recorder: Pick<Recorder, 'heard' | 'cookieChanged' | 'pageLoaded' | 'inOrder' | 'responseOnPage' | 'openTabsChanged'>;
   /** The sites open in tabs. */
@@ -94,12 +96,15 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
    * filed as of unknown origin under every open site (as a wake's scan files what it finds), never
    * as the write of the site the tab showed next (a `_ga` A's page wrote, the tab then on B).
    */
-  let tabsRead = false;
+  let tabsReadApplied = false;
   let pageChangesHeard = 0;
-  void ready.then(
-    () => (tabsRead = true),
-    () => undefined,
-  );
+  /** The changes heard when the read was applied: those heard after it are applied in turn, in order (tabChanged). */
+  let changesAtRead = Number.POSITIVE_INFINITY;
+  const readDone = () => {
+    tabsReadApplied = true;
+    changesAtRead = pageChangesHeard;
+  };
+  void (deps.tabsRead ?? ready).then(readDone, readDone);
   /**
    * Once a change that may open a site is applied, the recorder reconsiders the cookies it just
    * filed as the one open site's own (Recorder.openTabsChanged): the page of the tab heard `at`
@@ -152,9 +157,10 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
       const heardAt = heardNow();
       const order = recorder.heard(cookie);
       waiting++;
-      const heardBeforeTabsRead = !tabsRead;
+      const heardBeforeTabsRead = !tabsReadApplied;
       const changesBefore = pageChangesHeard;
-      const tabsUnsure = () => heardBeforeTabsRead && pageChangesHeard > changesBefore;
+      // Only a change heard between it and the read: the read may show the tab after that change.
+      const tabsUnsure = () => heardBeforeTabsRead && Math.min(pageChangesHeard, changesAtRead) > changesBefore;
       // Queued in the recorder as soon as `ready` resolves, in the order heard (ready's callbacks run in order).
       void ready.then(async () => {
         const filed = recorder.cookieChanged(cookie, removed, cause, at, order, tabsUnsure);

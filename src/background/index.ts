@@ -146,13 +146,20 @@ const badges = createBadgeScheduler({
   setTabBadge: (tabId, text, color) => setTabBadge(tabId, text, color),
 });
 
+// The wake's read of the tabs applied (or failed): a cookie heard before it may predate what it shows (browser-events.ts).
+let tabsReadDone: () => void = () => undefined;
+const tabsRead = new Promise<void>((resolve) => (tabsReadDone = resolve));
 const ready = startWorker({
   loadState: () => store.load(),
   readGrantedHosts: () => trackedHosts.refresh(),
   readOpenTabs: async () => {
     // Every tab, those whose address is hidden included: their stores are known before they load a page we may see.
-    const [tabs, storeId] = await Promise.all([everyTab(), defaultStoreId()]);
-    openTabs.replaceAll(tabs, storeId);
+    try {
+      const [tabs, storeId] = await Promise.all([everyTab(), defaultStoreId()]);
+      openTabs.replaceAll(tabs, storeId);
+    } finally {
+      tabsReadDone();
+    }
   },
   markRestart: () => recorder.workerStarted(),
   // Cookies may have been set while the worker was stopped: read what exists now.
@@ -220,6 +227,7 @@ void privateSessions.check().catch((error: unknown) => console.warn('Cookie Char
 
 const events = createBrowserEvents({
   ready,
+  tabsRead,
   recorder,
   openTabs,
   trackedHosts,

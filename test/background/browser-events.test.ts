@@ -791,10 +791,15 @@ describe('a parent-domain cookie heard before the wake has read the tabs (review
   const tracked = (host: string) => host === A || host === B;
   const ga = browserCookie({ name: '_ga', domain: '.opendatasoft.com', hostOnly: false, httpOnly: false });
 
-  /** A worker waking as index.ts wires it: its tabs read answered when the test says (`answerTabs`). */
-  function waking() {
+  /**
+   * A worker waking as index.ts wires it: its tabs read answered when the test says (`answerTabs`),
+   * then the wake's scan, which `ready` waits for too, done when the test says (`scanDone`) or at once.
+   */
+  function waking({ holdScan = false } = {}) {
     let answerTabs!: (tabs: TabSite[]) => void;
-    const tabsRead = new Promise<TabSite[]>((resolve) => (answerTabs = resolve));
+    const tabsAnswer = new Promise<TabSite[]>((resolve) => (answerTabs = resolve));
+    let scanDone: () => void = () => undefined;
+    const scan = holdScan ? new Promise<void>((resolve) => (scanDone = resolve)) : Promise.resolve();
     const openTabs = createOpenTabs();
     const store = createSiteStore(fakeSession(), 5, { hostsInUse: () => openTabs.allHosts() });
     const recorder = createRecorder(
@@ -804,12 +809,17 @@ describe('a parent-domain cookie heard before the wake has read the tabs (review
       (storeId) => openTabs.hosts(storeId),
       (host, storeId) => openTabs.pageOf(host, storeId),
     );
-    const ready = (async () => {
+    const tabsRead = (async () => {
       await store.load();
-      openTabs.replaceAll(await tabsRead, '0');
+      openTabs.replaceAll(await tabsAnswer, '0');
+    })();
+    const ready = (async () => {
+      await tabsRead;
+      await scan;
     })();
     const events = createBrowserEvents({
       ready,
+      tabsRead,
       recorder,
       openTabs,
       trackedHosts: { isTracked: tracked, refresh: async () => undefined },
@@ -822,7 +832,7 @@ describe('a parent-domain cookie heard before the wake has read the tabs (review
       const entry = Object.values((await recorder.site(host, '0')).cookies).find((c) => c.name === '_ga');
       return entry ? (entry.originUnknown ? 'unknown origin' : 'own') : 'none';
     };
-    return { answerTabs, ready, events, gaOf };
+    return { answerTabs, scanDone, tabsRead, ready, events, gaOf };
   }
   const wait = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -845,6 +855,29 @@ describe('a parent-domain cookie heard before the wake has read the tabs (review
     await w.ready;
     await wait();
     expect(await w.gaOf(A)).toBe('unknown origin');
+  });
+
+  it('stays the own write of the portal the read showed when its page changes address after the read (a portal is an app: pushState), while the wake still scans', async () => {
+    const w = waking({ holdScan: true });
+    w.events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
+    w.answerTabs([{ tabId: 1, url: `https://${A}/explore/`, storeId: undefined }]);
+    await w.tabsRead;
+    w.events.tabUpdated({ tabId: 1, url: `https://${A}/explore/?sort=modified`, storeId: undefined, pageChanged: true });
+    w.scanDone();
+    await w.ready;
+    await wait();
+    expect(await w.gaOf(A)).toBe('own');
+  });
+
+  it('stays the own write of the portal the read showed when its page changes address once the worker is ready, the cookie still waiting for its record', async () => {
+    const w = waking();
+    w.events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
+    w.answerTabs([{ tabId: 1, url: `https://${A}/explore/`, storeId: undefined }]);
+    await w.ready;
+    w.events.tabUpdated({ tabId: 1, url: `https://${A}/explore/dataset/x/`, storeId: undefined, pageChanged: true });
+    await wait();
+    await wait();
+    expect(await w.gaOf(A)).toBe('own');
   });
 
   it('stays the open portal’s own write when what came after it changed no page (a load ending), or came before it', async () => {
