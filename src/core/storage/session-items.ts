@@ -212,7 +212,10 @@ export type StorageLedger = {
 };
 
 /** The store's ledger of dropped records (one for the whole area). */
-export const ledgerItem: SessionItem<Partial<StorageLedger>> = jsonItem('storage:ledger', (stored) => {
+/** The ledger's key, apart from its item: the pages watch it (keyConcernsHost) without the worker's reading of it. */
+const LEDGER_KEY = 'storage:ledger';
+
+export const ledgerItem: SessionItem<Partial<StorageLedger>> = jsonItem(LEDGER_KEY, (stored) => {
   // Only the fields of their type: a count stored as text was added to as text ("1" then "11"), a time as text broke the exports.
   const value = decodeJson<unknown>(stored);
   if (!isObject(value)) return null;
@@ -284,5 +287,5 @@ export function storeOfKey(key: string): string | null {
 
 /** True when a change of `key` changes what is shown of `host`: its own keys (see hostOfKey), and the ledger, whose counts every report shows. */
 export function keyConcernsHost(key: string, host: string): boolean {
-  return key === ledgerItem.key || hostOfKey(key) === host;
+  return key === LEDGER_KEY || hostOfKey(key) === host;
 }
