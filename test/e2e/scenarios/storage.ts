@@ -49,7 +49,8 @@ async function fillStorage(
             host,
             storeId: store,
             cookies: {},
-            consent: { state: 'none', changedAt: null },
+            // As the worker writes a record (session-items.ts reads one of another shape as unreadable, and drops it unmarked).
+            consent: { state: 'none', changedAt: null, trackers: {} },
             timeline: events,
             droppedEvents: 0,
             droppedCookies: 0,
