@@ -610,3 +610,41 @@ describe('sameStatedLifetime: one duration in two languages', () => {
     expect(sameStatedLifetime('Persistant', '1 year')).toBe(true);
   });
 });
+
+/** The evidence of the lifetime findings for a _pk_id living `days`, its charter's duration cell `cell`. */
+function lifetimeEvidence(cell: string, days: number): string[] {
+  const now = 1_700_000_000_000;
+  const host = 'data.example.org';
+  const charter = parseCharter(
+    `| Nom du prestataire | Nom du cookie | Durée | Finalité |\n|---|---|---|---|\n| Matomo | _pk_id | ${cell} | Statistiques |\n`,
+  );
+  const registry = withSiteCharter(buildRegistry({}, { openCookieDatabase: bundledOpenCookieDatabaseRows() }), host, charter, 'live');
+  const site = emptySite(host, '0');
+  recordCookieChange(site, browserCookie({ name: '_pk_id.1.abcd', domain: host, expirationDate: now / 1000 + days * DAY }), false, now);
+  return buildReport(site, registry, now)
+    .findings.filter((finding) => finding.kind === 'lifetime')
+    .map((finding) => finding.evidence);
+}
+
+describe('the browser closing, said with the French verb "fermer"', () => {
+  it.each([
+    'Supprimé lorsque vous fermez votre navigateur',
+    'Expire quand vous fermez le navigateur',
+    "Jusqu'à ce que vous fermiez votre navigateur",
+    'Effacé si on ferme le navigateur',
+    'Supprimé en fermant votre navigateur',
+  ])('reads %j as the session, as "when you close your browser" is', (text) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'session' });
+  });
+
+  it('keeps words that close no browser unknown', () => {
+    expect(parseStatedLifetime('Fermez la fenêtre')).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime('enfermez le navigateur')).toEqual({ kind: 'unknown' });
+  });
+
+  it('flags a 1-year _pk_id stated "Supprimé lorsque vous fermez votre navigateur", as for the English words', () => {
+    expect(lifetimeEvidence('Supprimé lorsque vous fermez votre navigateur', 365)).toEqual([
+      'charter says "Supprimé lorsque vous fermez votre navigateur", cookie persists 365 days',
+    ]);
+  });
+});
