@@ -82,6 +82,16 @@ export function longestMonthsSeconds(months: number): number {
 /** What `UNIT_SECONDS` gives a month, to order units; its amounts are read by `longestMonthsSeconds`. */
 const MONTH = 31 * DAY;
 
+/**
+ * Units that are a number of months, keyed by what `UNIT_SECONDS` gives them: an amount of one is
+ * read as that many calendar months (`longestMonthsSeconds`: "1 semestre" is "6 mois", 184 days).
+ */
+const MONTHS_IN_UNIT = new Map([
+  [MONTH, 1],
+  [3 * MONTH, 3],
+  [6 * MONTH, 6],
+]);
+
 /** Unit words, each with the seconds one of it stands for. */
 const UNIT_SECONDS = new Map<string, number>();
 for (const [words, seconds] of [
@@ -91,6 +101,8 @@ for (const [words, seconds] of [
   [['d', 'day', 'days', 'j', 'jour', 'jours', 'journée', 'journées', 'journee', 'journees'], DAY],
   [['w', 'wk', 'wks', 'week', 'weeks', 'semaine', 'semaines'], 7 * DAY],
   [['mo', 'month', 'months', 'mois'], MONTH],
+  [['trimestre', 'trimestres'], 3 * MONTH],
+  [['semestre', 'semestres'], 6 * MONTH],
   [['y', 'yr', 'yrs', 'year', 'years', 'an', 'ans', 'année', 'années', 'annee', 'annees'], 366 * DAY],
 ] satisfies Array<[string[], number]>) {
   for (const word of words) UNIT_SECONDS.set(word, seconds);
@@ -234,6 +246,8 @@ const SINGULAR_UNIT_WORDS = new Set([
   'week',
   'semaine',
   'month',
+  'trimestre',
+  'semestre',
   'year',
   'an',
   'année',
@@ -310,6 +324,10 @@ const FRENCH_UNIT_WORDS = new Set([
   'semaine',
   'semaines',
   'mois',
+  'trimestre',
+  'trimestres',
+  'semestre',
+  'semestres',
   'an',
   'ans',
   'année',
@@ -438,11 +456,15 @@ type PartSum = { seconds: number; unit: number; months: number };
 /** The same parts read with commas between them too (see parseStatedLifetime). */
 type CommaList = PartSum & { comma: boolean; summed: boolean };
 
+/** The calendar months `read` of `unit` are, or 0 when that unit is no number of months. */
+const monthsOf = (unit: number, read: number) => read * (MONTHS_IN_UNIT.get(unit) ?? 0);
+
 /** `sum` with a part of `read` of `unit` (`part` seconds) added: months after months make one run of months. */
 function withPart(sum: PartSum, unit: number, read: number, part: number): { seconds: number; months: number } {
-  if (unit !== MONTH || sum.unit !== MONTH) return { seconds: sum.seconds + part, months: unit === MONTH ? read : 0 };
-  const months = sum.months + read;
-  return { seconds: sum.seconds - longestMonthsSeconds(sum.months) + longestMonthsSeconds(months), months };
+  const months = monthsOf(unit, read);
+  if (!MONTHS_IN_UNIT.has(unit) || !MONTHS_IN_UNIT.has(sum.unit)) return { seconds: sum.seconds + part, months };
+  const run = sum.months + months;
+  return { seconds: sum.seconds - longestMonthsSeconds(sum.months) + longestMonthsSeconds(run), months: run };
 }
 
 /**
@@ -589,12 +611,12 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       signJoined = signBefore;
     } else if (unit !== undefined && amount !== null) {
       const read = slashBefore !== null && !saysOne(token, lower, index) ? slashBefore : amount;
-      const part = unit === MONTH ? longestMonthsSeconds(read) : read * unit;
+      const part = MONTHS_IN_UNIT.has(unit) ? longestMonthsSeconds(monthsOf(unit, read)) : read * unit;
       // A part in a smaller unit adds to the sum, as does less than one of the same ("1 an 1/2 an"),
       // or any of the same after a sign ("6 mois + 6 mois").
       const adds = sum !== null && (unit < sum.unit || (unit === sum.unit && (read < 1 || signBefore)));
       const added: { seconds: number; months: number } =
-        sum !== null && adds ? withPart(sum, unit, read, part) : { seconds: part, months: unit === MONTH ? read : 0 };
+        sum !== null && adds ? withPart(sum, unit, read, part) : { seconds: part, months: monthsOf(unit, read) };
       longest = Math.max(longest, added.seconds);
       sum = { seconds: added.seconds, unit, months: added.months };
       if (list !== null && (unit < list.unit || (unit === list.unit && signBefore))) {
@@ -603,7 +625,7 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
         const listed = withPart(list, unit, read, part);
         list = { seconds: listed.seconds, unit, months: listed.months, comma, summed };
         if (summed) longest = Math.max(longest, list.seconds);
-      } else list = { seconds: part, unit, months: unit === MONTH ? read : 0, comma: false, summed: false };
+      } else list = { seconds: part, unit, months: monthsOf(unit, read), comma: false, summed: false };
       listLink = 'none';
       amount = null; // a unit is not the amount of the next one
       wordAmount = null;

@@ -648,3 +648,24 @@ describe('the browser closing, said with the French verb "fermer"', () => {
     ]);
   });
 });
+
+describe('French units of months: "trimestre" (3) and "semestre" (6)', () => {
+  it.each([
+    ['1 trimestre', 92],
+    ['un trimestre', 92],
+    ['2 trimestres', 184],
+    ['1 semestre', 184],
+    ['un semestre', 184],
+    ['deux semestres', 366],
+    ['1 an et 1 semestre', 550],
+    ['1 semestre + 1 trimestre', 276],
+  ])('reads %j as that many calendar months at most: %i days', (text, days) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds: days * DAY });
+  });
+
+  it('makes no lifetime finding for a 90-day _pk_id stated "Session / 1 trimestre", and flags one outliving it', () => {
+    expect(lifetimeEvidence('Session / 1 trimestre', 90)).toEqual([]);
+    expect(lifetimeEvidence('1 semestre', 184)).toEqual([]);
+    expect(lifetimeEvidence('1 semestre', 200)).toEqual(['charter says "1 semestre", cookie expires after 200 days']);
+  });
+});
