@@ -79,17 +79,21 @@ export function longestMonthsSeconds(months: number): number {
   return (Math.floor(whole / 12) * 366 + (LONGEST_RUN_DAYS[whole % 12] ?? 0) + (months - whole) * 31) * DAY;
 }
 
-/** What `UNIT_SECONDS` gives a month, to order units; its amounts are read by `longestMonthsSeconds`. */
+/** What `UNIT_SECONDS` gives a month and a year, to order units; their amounts are read by `longestMonthsSeconds`. */
 const MONTH = 31 * DAY;
+const YEAR = 366 * DAY;
 
 /**
  * Units that are a number of months, keyed by what `UNIT_SECONDS` gives them: an amount of one is
- * read as that many calendar months (`longestMonthsSeconds`: "1 semestre" is "6 mois", 184 days).
+ * read as that many calendar months (`longestMonthsSeconds`: "1 semestre" is "6 mois", 184 days),
+ * a year's too, so its fractions are never read shorter than the same months ("½ an" is "6 mois",
+ * 184 days, not half of 366; "1 an et demi" is "18 mois", 550).
  */
 const MONTHS_IN_UNIT = new Map([
   [MONTH, 1],
   [3 * MONTH, 3],
   [6 * MONTH, 6],
+  [YEAR, 12],
 ]);
 
 /** Unit words, each with the seconds one of it stands for. */
@@ -103,7 +107,7 @@ for (const [words, seconds] of [
   [['mo', 'month', 'months', 'mois'], MONTH],
   [['trimestre', 'trimestres'], 3 * MONTH],
   [['semestre', 'semestres'], 6 * MONTH],
-  [['y', 'yr', 'yrs', 'year', 'years', 'an', 'ans', 'année', 'années', 'annee', 'annees'], 366 * DAY],
+  [['y', 'yr', 'yrs', 'year', 'years', 'an', 'ans', 'année', 'années', 'annee', 'annees'], YEAR],
 ] satisfies Array<[string[], number]>) {
   for (const word of words) UNIT_SECONDS.set(word, seconds);
 }
@@ -467,6 +471,12 @@ function withPart(sum: PartSum, unit: number, read: number, part: number): { sec
   return { seconds: sum.seconds - longestMonthsSeconds(sum.months) + longestMonthsSeconds(run), months: run };
 }
 
+/** The seconds of `sum` with `more` (a fraction) of its last unit added: of a unit in months, that many months more in the run ("1 an et demi": 18 months). */
+function withFraction(sum: PartSum, more: number): number {
+  if (!MONTHS_IN_UNIT.has(sum.unit)) return sum.seconds + sum.unit * more;
+  return sum.seconds - longestMonthsSeconds(sum.months) + longestMonthsSeconds(sum.months + monthsOf(sum.unit, more));
+}
+
 /**
  * The longest lifetime a text states, since a cell may give several ("13 months / 30 minutes").
  * A lifetime is an amount (a number, or number words) followed by a unit, with only spaces
@@ -480,8 +490,9 @@ function withPart(sum: PartSum, unit: number, read: number, part: number): { sec
  * two names), but a list of them whose last part follows "et" / "and" is one sum, as English and
  * French write one ("1 year, 1 month and 4 days", "1 an, 1 mois, et 4 jours": 401 days at most).
  * A fraction is that much of its unit ("half a year", "1/2 an", "½ an", "un quart d'heure": a
- * year's fraction of 366 days, half a year 183), or of the unit before after "et" / "and" ("1 an
- * et demi", "1 an 1/2": no unit after it, else it is that unit's amount, "30 minutes 2/3 ans"),
+ * year's fraction read as its months, half a year as 6 months, 184 days), or of the unit before
+ * after "et" / "and" ("1 an et demi": 18 months; "1 an 1/2": no unit after it, else it is that
+ * unit's amount, "30 minutes 2/3 ans"),
  * never the whole unit; "a/b" is a fraction only before a full unit word in the singular ("1/2
  * an", "1/2 heure"), and before any other ("1/2 ans", "1/2 mois", "1/2 an(s)", "2/3 j", "2/3 h")
  * may also be a or b of them: b at most.
@@ -634,10 +645,10 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
     } else if (addsToUnit && sum !== null) {
       // "1 an et demi", "six mois et demi", "2 hours and a half", "une heure et quart", "1 an 1/2": that much of the last unit more.
       const more = fractionWord ?? fraction ?? 0;
-      sum = { seconds: sum.seconds + sum.unit * more, unit: sum.unit * more, months: 0 };
+      sum = { seconds: withFraction(sum, more), unit: sum.unit * more, months: 0 };
       longest = Math.max(longest, sum.seconds);
       if (list !== null) {
-        list = { seconds: list.seconds + list.unit * more, unit: list.unit * more, months: 0, comma: list.comma, summed: list.comma };
+        list = { seconds: withFraction(list, more), unit: list.unit * more, months: 0, comma: list.comma, summed: list.comma };
         if (list.summed) longest = Math.max(longest, list.seconds);
       }
       listLink = 'none';
