@@ -441,6 +441,42 @@ function groupedNumber(text: string, start: number, end: number): GroupedReading
   return unit !== undefined && !FRENCH_UNIT_WORDS.has(unit) ? { end: index, digits: integer } : null;
 }
 
+/** Past this many characters, brackets after an amount hold no repeat of it ("(quatre-vingt-dix-neuf)" is 23). */
+const MAX_BRACKETED_AMOUNT_LENGTH = 40;
+
+/** The amount `inner` (what brackets hold) writes, in digits or number words ("13", "treize", "trente et un"), else null. */
+function bracketedAmount(inner: string): number | null {
+  if (/^[0-9]{1,15}$/.test(inner)) return Number(inner);
+  let value: number | null = null;
+  for (const word of inner.split(/[\s-]+/)) {
+    if (word === 'et' && value !== null) continue;
+    // Not "a" / "an": "1 (an)" names the unit, it repeats no amount.
+    const number = ARTICLES.has(word) ? undefined : NUMBER_WORDS.get(word);
+    if (number === undefined) return null;
+    value = value === null ? number : compoundNumber(value, word, number);
+    if (value === null) return null;
+  }
+  return value;
+}
+
+/**
+ * Past brackets right after `index` in `text` (spaces between) that repeat `amount`, the amount
+ * just read, in digits or words ("treize (13) mois", "13 (treize) mois", as legal French writes
+ * amounts): where they end, so the unit after them is the amount's; else `index`. A different
+ * number there ("2 (3) ans") is not taken for the amount. Reads a bounded number of characters
+ * past the spaces, which the caller reads again: linear still.
+ */
+function pastBracketedRepeat(text: string, index: number, amount: number | null): number {
+  if (amount === null) return index;
+  let open = index;
+  while (open < text.length && isSpace(text[open] ?? '')) open++;
+  if (text[open] !== '(') return index;
+  let close = open + 1;
+  while (close < text.length && close - open <= MAX_BRACKETED_AMOUNT_LENGTH && text[close] !== ')' && text[close] !== '(') close++;
+  if (text[close] !== ')') return index;
+  return bracketedAmount(text.slice(open + 1, close).trim()) === amount ? close + 1 : index;
+}
+
 /** What lies between a token and the one before it: `comma` is one comma, spaces around it. */
 type Gap = 'none' | 'spaces' | 'hyphen' | 'comma' | 'other';
 
@@ -480,7 +516,7 @@ function withFraction(sum: PartSum, more: number): number {
 /**
  * The longest lifetime a text states, since a cell may give several ("13 months / 30 minutes").
  * A lifetime is an amount (a number, or number words) followed by a unit, with only spaces
- * between; parts that follow one another with only spaces or "et" / "and" between (or "+", "&",
+ * between, or brackets repeating the amount ("treize (13) mois"); parts that follow one another with only spaces or "et" / "and" between (or "+", "&",
  * "plus": AND_SIGNS), each in a smaller unit, add up ("1 an et 1 mois", "2 hours 30 minutes",
  * "1 an + 1 mois"), and after a sign a part of the same unit too ("6 mois + 6 mois": one run of
  * 12 months, 366 days; "7 jours + 7 jours"), while a part in a larger unit, or in the same one
@@ -745,6 +781,8 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
     }
     if (amount !== null && !Number.isFinite(amount)) amount = null;
     afterUnit = endsPart(sum, amount);
+    // "treize (13) mois": the same amount again in brackets stands between the amount and its unit.
+    index = pastBracketedRepeat(lower, index, amount);
     gap = 'none';
   }
   // An open-ended lifetime has no longest reading: unknown, as words with no number are.

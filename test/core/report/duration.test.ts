@@ -709,3 +709,33 @@ describe('a fraction of a year is read as the same months', () => {
     expect(lifetimeEvidence('½ an', sixMonths)).toEqual([]);
   });
 });
+
+describe('an amount written twice, in words and in digits between brackets (as French legal text writes it)', () => {
+  it.each([
+    ['treize (13) mois', 397 * DAY],
+    ['douze (12) mois', 366 * DAY],
+    ['quinze (15) jours', 15 * DAY],
+    ['13 (treize) mois', 397 * DAY],
+    ['un (1) an', 366 * DAY],
+    ['24 (vingt-quatre) heures', 24 * 3600],
+    ['trente et un (31) jours', 31 * DAY],
+    ['thirteen (13) months', 397 * DAY],
+    ['treize ( 13 ) mois', 397 * DAY],
+    ['30 minutes / treize (13) mois', 397 * DAY],
+  ])('reads %j as the amount once', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
+  it.each(['2 (3) ans', 'treize (14) mois', '13 (quatorze) mois', '1 (an)', 'treize (13 ou 14) mois', 'treize (13'])(
+    'takes no other number in the brackets for the amount: %j is unknown',
+    (text) => {
+      expect(parseStatedLifetime(text)).toEqual({ kind: 'unknown' });
+    },
+  );
+
+  it('flags a 2-year _pk_id stated "treize (13) mois", and not a 393-day one stated "30 minutes / treize (13) mois"', () => {
+    expect(lifetimeEvidence('treize (13) mois', 730)).toEqual(['charter says "treize (13) mois", cookie expires after 730 days']);
+    expect(lifetimeEvidence('30 minutes / treize (13) mois', 393)).toEqual([]);
+    expect(lifetimeEvidence('Session / douze (12) mois', 365)).toEqual([]);
+  });
+});
