@@ -102,11 +102,13 @@ function statedLifetime(
 /**
  * A seen cookie's lifetime, `seconds`, beside what its charter declares (`declared`, null for a
  * fallback's): in the known tracker's unit where it has one. Outliving the charter's words (a
- * lifetime finding), it reads as the finding says it, never in months: 92 days would read
- * "3 months" beside "90 jours", as if within them.
+ * lifetime finding: any lifetime outlives "Session"), it reads as the finding says it, never in
+ * months: 92 days would read "3 months" beside "90 jours", as if within them, and 184 days "6
+ * months" where the finding says "184 days".
  */
 function actualLifetimeWords(seconds: number, declared: string | null, known: KnownLifetime | null, language: string): string {
-  if (declared !== null && outlivesStated(parseStatedLifetime(declared), seconds)) return formatFlaggedLifetime(seconds, language);
+  const stated = declared === null ? null : parseStatedLifetime(declared);
+  if (stated && (stated.kind === 'session' || outlivesStated(stated, seconds))) return formatFlaggedLifetime(seconds, language);
   return formatLifetime(seconds, language, actualLifetimeUnit(known));
 }
 

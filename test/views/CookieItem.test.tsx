@@ -19,6 +19,7 @@ import {
 import { report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
+import { findingWords } from '../../src/views/finding-text.ts';
 import type { NotSeenEntry, Report, ReportCookie } from '../../src/core/report/report.ts';
 
 const en = localeTranslate('en');
@@ -85,6 +86,29 @@ describe('CookieRows', () => {
     // Within the charter's words, months stay: 183 days beside "6 mois" read "6 months".
     expect(item({ name: 'csrftoken', duration: '6 mois', lifetimeSeconds: 183 * 86400 }).textContent).toContain(
       'declaredLifetime 6 mois ·\u00a0actualLifetime 6 months',
+    );
+  });
+
+  it('says a persistent cookie declared for the session as its lifetime finding does: in days, never months', () => {
+    const finding = findingWords(
+      {
+        kind: 'lifetime',
+        severity: 'medium',
+        cookie: 'cookies_preferences',
+        domain: 'x',
+        path: '/',
+        detail: { stated: 'Session', actualSeconds: 184 * 86400 },
+      } as never,
+      localeTranslate('fr'),
+      'fr',
+    ).join('');
+    expect(finding).toMatch(/dure 184\sjours/u);
+    const row = item({ name: 'cookies_preferences', duration: 'Session', lifetimeSeconds: 184 * 86400 }, localeTranslate('fr'), 'fr');
+    expect(row.textContent).toMatch(/Durée réelle\s: 184\sjours/u);
+    cleanup();
+    // The browser closing is the session too ("Jusqu'à la fermeture du navigateur").
+    expect(item({ name: 'x', duration: 'Jusqu’à la fermeture du navigateur', lifetimeSeconds: 200 * 86400 }, en).textContent).toContain(
+      'Actual: 200 days',
     );
   });
 

@@ -79,8 +79,22 @@ export function longestMonthsSeconds(months: number): number {
   return (Math.floor(whole / 12) * 366 + (LONGEST_RUN_DAYS[whole % 12] ?? 0) + (months - whole) * 31) * DAY;
 }
 
-/** What `UNIT_SECONDS` gives a month, to order units; its amounts are read by `longestMonthsSeconds`. */
+/** What `UNIT_SECONDS` gives a month and a year, to order units; their amounts are read by `longestMonthsSeconds`. */
 const MONTH = 31 * DAY;
+const YEAR = 366 * DAY;
+
+/**
+ * Units that are a number of months, keyed by what `UNIT_SECONDS` gives them: an amount of one is
+ * read as that many calendar months (`longestMonthsSeconds`: "1 semestre" is "6 mois", 184 days),
+ * a year's too, so its fractions are never read shorter than the same months ("½ an" is "6 mois",
+ * 184 days, not half of 366; "1 an et demi" is "18 mois", 550).
+ */
+const MONTHS_IN_UNIT = new Map([
+  [MONTH, 1],
+  [3 * MONTH, 3],
+  [6 * MONTH, 6],
+  [YEAR, 12],
+]);
 
 /** Unit words, each with the seconds one of it stands for. */
 const UNIT_SECONDS = new Map<string, number>();
@@ -91,7 +105,9 @@ for (const [words, seconds] of [
   [['d', 'day', 'days', 'j', 'jour', 'jours', 'journée', 'journées', 'journee', 'journees'], DAY],
   [['w', 'wk', 'wks', 'week', 'weeks', 'semaine', 'semaines'], 7 * DAY],
   [['mo', 'month', 'months', 'mois'], MONTH],
-  [['y', 'yr', 'yrs', 'year', 'years', 'an', 'ans', 'année', 'années', 'annee', 'annees'], 366 * DAY],
+  [['trimestre', 'trimestres'], 3 * MONTH],
+  [['semestre', 'semestres'], 6 * MONTH],
+  [['y', 'yr', 'yrs', 'year', 'years', 'an', 'ans', 'année', 'années', 'annee', 'annees'], YEAR],
 ] satisfies Array<[string[], number]>) {
   for (const word of words) UNIT_SECONDS.set(word, seconds);
 }
@@ -234,6 +250,8 @@ const SINGULAR_UNIT_WORDS = new Set([
   'week',
   'semaine',
   'month',
+  'trimestre',
+  'semestre',
   'year',
   'an',
   'année',
@@ -274,13 +292,14 @@ function unitFollows(text: string, index: number): boolean {
 
 /**
  * A lifetime that ends when the browser closes, in the words charters use for it ("Jusqu'à la
- * fermeture du navigateur", "until the browser is closed"): the session. Alternatives of fixed
- * words and single optional ones, a run of whitespace between words: no nested or overlapping
- * quantifiers, linear in the text (and no copy of the text with its runs made one space, which
- * cost more than the whole parse on a text of many short words).
+ * fermeture du navigateur", "lorsque vous fermez votre navigateur", "until the browser is
+ * closed"): the session. Alternatives of fixed words and single optional ones, a run of
+ * whitespace between words: no nested or overlapping quantifiers, linear in the text (and no copy
+ * of the text with its runs made one space, which cost more than the whole parse on a text of
+ * many short words).
  */
 const BROWSER_CLOSES =
-  /\bfermeture\s+(?:du|de\s+votre|de\s+ton)\s+navigateur|\bquitt(?:e|ez|er)\s+(?:le|votre|ton)\s+navigateur|\bbrowser\s+(?:is\s+)?clos|\b(?:close|closes|closing|quit|quits|quitting|exit|exits|exiting)\s+(?:the\s+|your\s+)?browser/;
+  /\bfermeture\s+(?:du|de\s+votre|de\s+ton)\s+navigateur|\bferm(?:e|es|ez|er|iez|ons|ent|ant)\s+(?:le|votre|ton|son|leur)\s+navigateur|\bquitt(?:e|ez|er)\s+(?:le|votre|ton)\s+navigateur|\bbrowser\s+(?:is\s+)?clos|\b(?:close|closes|closing|quit|quits|quitting|exit|exits|exiting)\s+(?:the\s+|your\s+)?browser/;
 
 /** Past 15 digits a number is no lifetime anyone states; such an amount is skipped. */
 const MAX_AMOUNT_DIGITS = 15;
@@ -309,6 +328,10 @@ const FRENCH_UNIT_WORDS = new Set([
   'semaine',
   'semaines',
   'mois',
+  'trimestre',
+  'trimestres',
+  'semestre',
+  'semestres',
   'an',
   'ans',
   'année',
@@ -418,6 +441,42 @@ function groupedNumber(text: string, start: number, end: number): GroupedReading
   return unit !== undefined && !FRENCH_UNIT_WORDS.has(unit) ? { end: index, digits: integer } : null;
 }
 
+/** Past this many characters, brackets after an amount hold no repeat of it ("(quatre-vingt-dix-neuf)" is 23). */
+const MAX_BRACKETED_AMOUNT_LENGTH = 40;
+
+/** The amount `inner` (what brackets hold) writes, in digits or number words ("13", "treize", "trente et un"), else null. */
+function bracketedAmount(inner: string): number | null {
+  if (/^[0-9]{1,15}$/.test(inner)) return Number(inner);
+  let value: number | null = null;
+  for (const word of inner.split(/[\s-]+/)) {
+    if (word === 'et' && value !== null) continue;
+    // Not "a" / "an": "1 (an)" names the unit, it repeats no amount.
+    const number = ARTICLES.has(word) ? undefined : NUMBER_WORDS.get(word);
+    if (number === undefined) return null;
+    value = value === null ? number : compoundNumber(value, word, number);
+    if (value === null) return null;
+  }
+  return value;
+}
+
+/**
+ * Past brackets right after `index` in `text` (spaces between) that repeat `amount`, the amount
+ * just read, in digits or words ("treize (13) mois", "13 (treize) mois", as legal French writes
+ * amounts): where they end, so the unit after them is the amount's; else `index`. A different
+ * number there ("2 (3) ans") is not taken for the amount. Reads a bounded number of characters
+ * past the spaces, which the caller reads again: linear still.
+ */
+function pastBracketedRepeat(text: string, index: number, amount: number | null): number {
+  if (amount === null) return index;
+  let open = index;
+  while (open < text.length && isSpace(text[open] ?? '')) open++;
+  if (text[open] !== '(') return index;
+  let close = open + 1;
+  while (close < text.length && close - open <= MAX_BRACKETED_AMOUNT_LENGTH && text[close] !== ')' && text[close] !== '(') close++;
+  if (text[close] !== ')') return index;
+  return bracketedAmount(text.slice(open + 1, close).trim()) === amount ? close + 1 : index;
+}
+
 /** What lies between a token and the one before it: `comma` is one comma, spaces around it. */
 type Gap = 'none' | 'spaces' | 'hyphen' | 'comma' | 'other';
 
@@ -437,17 +496,27 @@ type PartSum = { seconds: number; unit: number; months: number };
 /** The same parts read with commas between them too (see parseStatedLifetime). */
 type CommaList = PartSum & { comma: boolean; summed: boolean };
 
+/** The calendar months `read` of `unit` are, or 0 when that unit is no number of months. */
+const monthsOf = (unit: number, read: number) => read * (MONTHS_IN_UNIT.get(unit) ?? 0);
+
 /** `sum` with a part of `read` of `unit` (`part` seconds) added: months after months make one run of months. */
 function withPart(sum: PartSum, unit: number, read: number, part: number): { seconds: number; months: number } {
-  if (unit !== MONTH || sum.unit !== MONTH) return { seconds: sum.seconds + part, months: unit === MONTH ? read : 0 };
-  const months = sum.months + read;
-  return { seconds: sum.seconds - longestMonthsSeconds(sum.months) + longestMonthsSeconds(months), months };
+  const months = monthsOf(unit, read);
+  if (!MONTHS_IN_UNIT.has(unit) || !MONTHS_IN_UNIT.has(sum.unit)) return { seconds: sum.seconds + part, months };
+  const run = sum.months + months;
+  return { seconds: sum.seconds - longestMonthsSeconds(sum.months) + longestMonthsSeconds(run), months: run };
+}
+
+/** The seconds of `sum` with `more` (a fraction) of its last unit added: of a unit in months, that many months more in the run ("1 an et demi": 18 months). */
+function withFraction(sum: PartSum, more: number): number {
+  if (!MONTHS_IN_UNIT.has(sum.unit)) return sum.seconds + sum.unit * more;
+  return sum.seconds - longestMonthsSeconds(sum.months) + longestMonthsSeconds(sum.months + monthsOf(sum.unit, more));
 }
 
 /**
  * The longest lifetime a text states, since a cell may give several ("13 months / 30 minutes").
  * A lifetime is an amount (a number, or number words) followed by a unit, with only spaces
- * between; parts that follow one another with only spaces or "et" / "and" between (or "+", "&",
+ * between, or brackets repeating the amount ("treize (13) mois"); parts that follow one another with only spaces or "et" / "and" between (or "+", "&",
  * "plus": AND_SIGNS), each in a smaller unit, add up ("1 an et 1 mois", "2 hours 30 minutes",
  * "1 an + 1 mois"), and after a sign a part of the same unit too ("6 mois + 6 mois": one run of
  * 12 months, 366 days; "7 jours + 7 jours"), while a part in a larger unit, or in the same one
@@ -457,8 +526,9 @@ function withPart(sum: PartSum, unit: number, read: number, part: number): { sec
  * two names), but a list of them whose last part follows "et" / "and" is one sum, as English and
  * French write one ("1 year, 1 month and 4 days", "1 an, 1 mois, et 4 jours": 401 days at most).
  * A fraction is that much of its unit ("half a year", "1/2 an", "½ an", "un quart d'heure": a
- * year's fraction of 366 days, half a year 183), or of the unit before after "et" / "and" ("1 an
- * et demi", "1 an 1/2": no unit after it, else it is that unit's amount, "30 minutes 2/3 ans"),
+ * year's fraction read as its months, half a year as 6 months, 184 days), or of the unit before
+ * after "et" / "and" ("1 an et demi": 18 months; "1 an 1/2": no unit after it, else it is that
+ * unit's amount, "30 minutes 2/3 ans"),
  * never the whole unit; "a/b" is a fraction only before a full unit word in the singular ("1/2
  * an", "1/2 heure"), and before any other ("1/2 ans", "1/2 mois", "1/2 an(s)", "2/3 j", "2/3 h")
  * may also be a or b of them: b at most.
@@ -588,12 +658,12 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       signJoined = signBefore;
     } else if (unit !== undefined && amount !== null) {
       const read = slashBefore !== null && !saysOne(token, lower, index) ? slashBefore : amount;
-      const part = unit === MONTH ? longestMonthsSeconds(read) : read * unit;
+      const part = MONTHS_IN_UNIT.has(unit) ? longestMonthsSeconds(monthsOf(unit, read)) : read * unit;
       // A part in a smaller unit adds to the sum, as does less than one of the same ("1 an 1/2 an"),
       // or any of the same after a sign ("6 mois + 6 mois").
       const adds = sum !== null && (unit < sum.unit || (unit === sum.unit && (read < 1 || signBefore)));
       const added: { seconds: number; months: number } =
-        sum !== null && adds ? withPart(sum, unit, read, part) : { seconds: part, months: unit === MONTH ? read : 0 };
+        sum !== null && adds ? withPart(sum, unit, read, part) : { seconds: part, months: monthsOf(unit, read) };
       longest = Math.max(longest, added.seconds);
       sum = { seconds: added.seconds, unit, months: added.months };
       if (list !== null && (unit < list.unit || (unit === list.unit && signBefore))) {
@@ -602,7 +672,7 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
         const listed = withPart(list, unit, read, part);
         list = { seconds: listed.seconds, unit, months: listed.months, comma, summed };
         if (summed) longest = Math.max(longest, list.seconds);
-      } else list = { seconds: part, unit, months: unit === MONTH ? read : 0, comma: false, summed: false };
+      } else list = { seconds: part, unit, months: monthsOf(unit, read), comma: false, summed: false };
       listLink = 'none';
       amount = null; // a unit is not the amount of the next one
       wordAmount = null;
@@ -611,10 +681,10 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
     } else if (addsToUnit && sum !== null) {
       // "1 an et demi", "six mois et demi", "2 hours and a half", "une heure et quart", "1 an 1/2": that much of the last unit more.
       const more = fractionWord ?? fraction ?? 0;
-      sum = { seconds: sum.seconds + sum.unit * more, unit: sum.unit * more, months: 0 };
+      sum = { seconds: withFraction(sum, more), unit: sum.unit * more, months: 0 };
       longest = Math.max(longest, sum.seconds);
       if (list !== null) {
-        list = { seconds: list.seconds + list.unit * more, unit: list.unit * more, months: 0, comma: list.comma, summed: list.comma };
+        list = { seconds: withFraction(list, more), unit: list.unit * more, months: 0, comma: list.comma, summed: list.comma };
         if (list.summed) longest = Math.max(longest, list.seconds);
       }
       listLink = 'none';
@@ -711,6 +781,8 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
     }
     if (amount !== null && !Number.isFinite(amount)) amount = null;
     afterUnit = endsPart(sum, amount);
+    // "treize (13) mois": the same amount again in brackets stands between the amount and its unit.
+    index = pastBracketedRepeat(lower, index, amount);
     gap = 'none';
   }
   // An open-ended lifetime has no longest reading: unknown, as words with no number are.

@@ -80,28 +80,28 @@ describe('parseStatedLifetime', () => {
   );
 
   it.each([
-    ['1 an et demi', 549 * DAY],
+    ['1 an et demi', 550 * DAY],
     ['six mois et demi', 184 * DAY + 15.5 * DAY],
     ['2 hours and a half', 2.5 * 3600],
-    ['deux ans et demi', 915 * DAY],
+    ['deux ans et demi', 916 * DAY],
   ])('adds half the last unit for "et demi", "and a half": %j', (text, seconds) => {
     expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
   });
 
   it.each([
-    ['half a year', 183 * DAY],
-    ['Half a year', 183 * DAY],
-    ['a half year', 183 * DAY],
-    ['half-year', 183 * DAY],
+    ['half a year', 184 * DAY],
+    ['Half a year', 184 * DAY],
+    ['a half year', 184 * DAY],
+    ['half-year', 184 * DAY],
     ['half an hour', 1800],
     ['half a day', 12 * 3600],
-    ['1/2 an', 183 * DAY],
-    ['1/2 year', 183 * DAY],
-    ['½ an', 183 * DAY],
-    ['une demi-année', 183 * DAY],
+    ['1/2 an', 184 * DAY],
+    ['1/2 year', 184 * DAY],
+    ['½ an', 184 * DAY],
+    ['une demi-année', 184 * DAY],
     ['une demi-heure', 1800],
     ['une demi-journée', 12 * 3600],
-    ['quarter of a year', 91.5 * DAY],
+    ['quarter of a year', 92 * DAY],
     ['a quarter of an hour', 900],
     ["un quart d'heure", 900],
     ['trois quarts d’heure', 2700],
@@ -113,20 +113,20 @@ describe('parseStatedLifetime', () => {
   });
 
   it.each([
-    ['one and a half years', 549 * DAY],
+    ['one and a half years', 550 * DAY],
     ['two and a half hours', 2.5 * 3600],
-    ['1 and a half years', 549 * DAY],
-    ['1 1/2 years', 549 * DAY],
-    ['1½ ans', 549 * DAY],
-    ['1 an 1/2', 549 * DAY],
-    ['1 an et 1/2', 549 * DAY],
+    ['1 and a half years', 550 * DAY],
+    ['1 1/2 years', 550 * DAY],
+    ['1½ ans', 550 * DAY],
+    ['1 an 1/2', 550 * DAY],
+    ['1 an et 1/2', 550 * DAY],
     ['1 mois ½', 31 * DAY + 15.5 * DAY],
     ['une heure et quart', 3600 + 900],
-    ['1 and ½ year', 549 * DAY],
-    ['1 and 1/2 year', 549 * DAY],
-    ['one and 1/2 year', 549 * DAY],
-    ['1 et 1/2 an', 549 * DAY],
-    ['1 et ½ an', 549 * DAY],
+    ['1 and ½ year', 550 * DAY],
+    ['1 and 1/2 year', 550 * DAY],
+    ['one and 1/2 year', 550 * DAY],
+    ['1 et 1/2 an', 550 * DAY],
+    ['1 et ½ an', 550 * DAY],
   ])('adds a fraction to the whole amount or unit before it: %j', (text, seconds) => {
     expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
   });
@@ -141,7 +141,7 @@ describe('parseStatedLifetime', () => {
   it.each(["½ an d'inactivité", "1/2 an d'inactivité", 'un demi an d’inactivité', '½ an d’existence'])(
     'reads "an" before an elided "d\'" / "d’" (French "de", never the unit d), %j, as the year: half a year',
     (text) => {
-      expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds: 183 * DAY });
+      expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds: 184 * DAY });
       expect(outlivesStated(parseStatedLifetime(text), 5 * 365 * DAY)).toBe(true);
     },
   );
@@ -162,7 +162,7 @@ describe('parseStatedLifetime', () => {
     expect(outlivesStated(parseStatedLifetime('2/3 mois'), 60 * DAY)).toBe(false);
     expect(outlivesStated(parseStatedLifetime('1/2 an(s)'), 400 * DAY)).toBe(false);
     // Singular "an" and "heure" say one: a half.
-    expect(parseStatedLifetime('1/2 an')).toEqual({ kind: 'max', seconds: 183 * DAY });
+    expect(parseStatedLifetime('1/2 an')).toEqual({ kind: 'max', seconds: 184 * DAY });
     expect(parseStatedLifetime('1/2 heure')).toEqual({ kind: 'max', seconds: 1800 });
   });
 
@@ -192,12 +192,12 @@ describe('parseStatedLifetime', () => {
     ['2 jours 2/3 ans', 3 * 366 * DAY],
     ['13 mois 1/2 ans', 2 * 366 * DAY],
     ['6 mois 1/2 ans', 2 * 366 * DAY],
-    ['30 minutes ½ an', 183 * DAY],
+    ['30 minutes ½ an', 184 * DAY],
     ['1 an 1/2 mois', 366 * DAY + 62 * DAY],
     ['1 an et 1/2 ans', 2 * 366 * DAY],
     ['2 jours et 2/3 ans', 3 * 366 * DAY],
-    ['1 an 1/2 an', 549 * DAY],
-    ['1 an et 1/2 an', 549 * DAY],
+    ['1 an 1/2 an', 550 * DAY],
+    ['1 an et 1/2 an', 550 * DAY],
     ['1 an 1/2 heure', 366 * DAY + 1800],
   ])('reads a fraction after a unit and before another, %j, as the next lifetime, not a fraction of the unit before', (text, seconds) => {
     expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
@@ -385,8 +385,8 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime('1 year, 1 month and 4 days, '.repeat(357))).toEqual({ kind: 'max', seconds: (366 + 31 + 4) * DAY });
     // Fractions: each read once, whatever follows.
     expect(parseStatedLifetime('half of a '.repeat(1_000))).toEqual({ kind: 'unknown' });
-    expect(parseStatedLifetime(`${'1/2 '.repeat(2_499)}an`)).toEqual({ kind: 'max', seconds: 183 * DAY });
-    expect(parseStatedLifetime(`${'½'.repeat(9_990)} an`)).toEqual({ kind: 'max', seconds: 183 * DAY });
+    expect(parseStatedLifetime(`${'1/2 '.repeat(2_499)}an`)).toEqual({ kind: 'max', seconds: 184 * DAY });
+    expect(parseStatedLifetime(`${'½'.repeat(9_990)} an`)).toEqual({ kind: 'max', seconds: 184 * DAY });
   });
 
   it.each([
@@ -416,7 +416,7 @@ describe('parseStatedLifetime', () => {
     // A list of numbers a space apart: the last number begins no grouped one (a reviewer's case, was 90,365 days).
     expect(parseStatedLifetime('7 30 90 365 jours')).toEqual({ kind: 'max', seconds: 365 * DAY });
     expect(parseStatedLifetime('1 000 1 000 s')).toEqual({ kind: 'max', seconds: 1000 });
-    expect(parseStatedLifetime('1 1/2 ans')).toEqual({ kind: 'max', seconds: 549 * DAY });
+    expect(parseStatedLifetime('1 1/2 ans')).toEqual({ kind: 'max', seconds: 550 * DAY });
     // One group after a comma or a dot is thousands when the other one follows as the decimal point.
     expect(parseStatedLifetime('1,209.6 seconds')).toEqual({ kind: 'max', seconds: 1209.6 });
     expect(parseStatedLifetime('1.209,5 secondes')).toEqual({ kind: 'max', seconds: 1209.5 });
@@ -427,11 +427,11 @@ describe('parseStatedLifetime', () => {
   });
 
   it('keeps reading one group after a comma or dot as a decimal before a French unit or after a dot ("1,500 an": one and a half years)', () => {
-    expect(parseStatedLifetime('1,500 an')).toEqual({ kind: 'max', seconds: 1.5 * 366 * DAY });
+    expect(parseStatedLifetime('1,500 an')).toEqual({ kind: 'max', seconds: 550 * DAY });
     expect(parseStatedLifetime('1,500 secondes')).toEqual({ kind: 'max', seconds: 1.5 });
     expect(parseStatedLifetime('2,500 jours')).toEqual({ kind: 'max', seconds: 2.5 * DAY });
-    expect(parseStatedLifetime('1.500 years')).toEqual({ kind: 'max', seconds: 1.5 * 366 * DAY });
-    expect(parseStatedLifetime('1,5 an')).toEqual({ kind: 'max', seconds: 1.5 * 366 * DAY });
+    expect(parseStatedLifetime('1.500 years')).toEqual({ kind: 'max', seconds: 550 * DAY });
+    expect(parseStatedLifetime('1,5 an')).toEqual({ kind: 'max', seconds: 550 * DAY });
     expect(parseStatedLifetime('1,50 seconds')).toEqual({ kind: 'max', seconds: 1.5 });
   });
 
@@ -608,5 +608,134 @@ describe('sameStatedLifetime: one duration in two languages', () => {
   it('cannot compare words it does not read as a lifetime: those are no change', () => {
     expect(sameStatedLifetime('Persistant', 'Persistent')).toBe(true);
     expect(sameStatedLifetime('Persistant', '1 year')).toBe(true);
+  });
+});
+
+/** The evidence of the lifetime findings for a _pk_id living `days`, its charter's duration cell `cell`. */
+function lifetimeEvidence(cell: string, days: number): string[] {
+  const now = 1_700_000_000_000;
+  const host = 'data.example.org';
+  const charter = parseCharter(
+    `| Nom du prestataire | Nom du cookie | Durée | Finalité |\n|---|---|---|---|\n| Matomo | _pk_id | ${cell} | Statistiques |\n`,
+  );
+  const registry = withSiteCharter(buildRegistry({}, { openCookieDatabase: bundledOpenCookieDatabaseRows() }), host, charter, 'live');
+  const site = emptySite(host, '0');
+  recordCookieChange(site, browserCookie({ name: '_pk_id.1.abcd', domain: host, expirationDate: now / 1000 + days * DAY }), false, now);
+  return buildReport(site, registry, now)
+    .findings.filter((finding) => finding.kind === 'lifetime')
+    .map((finding) => finding.evidence);
+}
+
+describe('the browser closing, said with the French verb "fermer"', () => {
+  it.each([
+    'Supprimé lorsque vous fermez votre navigateur',
+    'Expire quand vous fermez le navigateur',
+    "Jusqu'à ce que vous fermiez votre navigateur",
+    'Effacé si on ferme le navigateur',
+    'Supprimé en fermant votre navigateur',
+  ])('reads %j as the session, as "when you close your browser" is', (text) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'session' });
+  });
+
+  it('keeps words that close no browser unknown', () => {
+    expect(parseStatedLifetime('Fermez la fenêtre')).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime('enfermez le navigateur')).toEqual({ kind: 'unknown' });
+  });
+
+  it('flags a 1-year _pk_id stated "Supprimé lorsque vous fermez votre navigateur", as for the English words', () => {
+    expect(lifetimeEvidence('Supprimé lorsque vous fermez votre navigateur', 365)).toEqual([
+      'charter says "Supprimé lorsque vous fermez votre navigateur", cookie persists 365 days',
+    ]);
+  });
+});
+
+describe('French units of months: "trimestre" (3) and "semestre" (6)', () => {
+  it.each([
+    ['1 trimestre', 92],
+    ['un trimestre', 92],
+    ['2 trimestres', 184],
+    ['1 semestre', 184],
+    ['un semestre', 184],
+    ['deux semestres', 366],
+    ['1 an et 1 semestre', 550],
+    ['1 semestre + 1 trimestre', 276],
+  ])('reads %j as that many calendar months at most: %i days', (text, days) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds: days * DAY });
+  });
+
+  it('makes no lifetime finding for a 90-day _pk_id stated "Session / 1 trimestre", and flags one outliving it', () => {
+    expect(lifetimeEvidence('Session / 1 trimestre', 90)).toEqual([]);
+    expect(lifetimeEvidence('1 semestre', 184)).toEqual([]);
+    expect(lifetimeEvidence('1 semestre', 200)).toEqual(['charter says "1 semestre", cookie expires after 200 days']);
+  });
+});
+
+describe('a fraction of a year is read as the same months', () => {
+  it.each([
+    ['1 an et demi', '18 mois'],
+    ['a year and a half', '18 months'],
+    ['1 an 1/2', '18 mois'],
+    ['1½ ans', '18 mois'],
+    ['one and a half years', '18 months'],
+    ['½ an', '6 mois'],
+    ['1/2 an', '6 mois'],
+    ['half a year', '6 months'],
+    ['une demi-année', '6 mois'],
+    ['deux ans et demi', '30 mois'],
+    ['1,5 an', '18 mois'],
+    ['1 an', '12 mois'],
+  ])('reads %j as %j', (year, months) => {
+    expect(parseStatedLifetime(year)).toEqual(parseStatedLifetime(months));
+  });
+
+  it('finds "un an et demi" and its translation "18 months" the same lifetime', () => {
+    expect(sameStatedLifetime('un an et demi', '18 months')).toBe(true);
+    expect(sameStatedLifetime('6 mois', 'half a year')).toBe(true);
+  });
+
+  // date.setMonth(date.getMonth() + 18) on 1 July 2027, 10:00 in Paris: 1 January 2029, 10:00, 550 days
+  // and the hour summer time gives back (2028 a leap year); + 6 on the same day: 1 January 2028.
+  const setAt = Date.parse('2027-07-01T10:00:00+02:00');
+  const eighteenMonths = (Date.parse('2029-01-01T10:00:00+01:00') - setAt) / 1000 / DAY;
+  const sixMonths = (Date.parse('2028-01-01T10:00:00+01:00') - setAt) / 1000 / DAY;
+
+  it('makes no lifetime finding for a cookie set for 18 calendar months stated "1 an et demi", as for "18 mois"', () => {
+    expect(lifetimeEvidence('18 mois', eighteenMonths)).toEqual([]);
+    expect(lifetimeEvidence('1 an et demi', eighteenMonths)).toEqual([]);
+  });
+
+  it('makes no lifetime finding for a cookie set for 6 calendar months stated "½ an", as for "6 mois"', () => {
+    expect(lifetimeEvidence('6 mois', sixMonths)).toEqual([]);
+    expect(lifetimeEvidence('½ an', sixMonths)).toEqual([]);
+  });
+});
+
+describe('an amount written twice, in words and in digits between brackets (as French legal text writes it)', () => {
+  it.each([
+    ['treize (13) mois', 397 * DAY],
+    ['douze (12) mois', 366 * DAY],
+    ['quinze (15) jours', 15 * DAY],
+    ['13 (treize) mois', 397 * DAY],
+    ['un (1) an', 366 * DAY],
+    ['24 (vingt-quatre) heures', 24 * 3600],
+    ['trente et un (31) jours', 31 * DAY],
+    ['thirteen (13) months', 397 * DAY],
+    ['treize ( 13 ) mois', 397 * DAY],
+    ['30 minutes / treize (13) mois', 397 * DAY],
+  ])('reads %j as the amount once', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
+  it.each(['2 (3) ans', 'treize (14) mois', '13 (quatorze) mois', '1 (an)', 'treize (13 ou 14) mois', 'treize (13'])(
+    'takes no other number in the brackets for the amount: %j is unknown',
+    (text) => {
+      expect(parseStatedLifetime(text)).toEqual({ kind: 'unknown' });
+    },
+  );
+
+  it('flags a 2-year _pk_id stated "treize (13) mois", and not a 393-day one stated "30 minutes / treize (13) mois"', () => {
+    expect(lifetimeEvidence('treize (13) mois', 730)).toEqual(['charter says "treize (13) mois", cookie expires after 730 days']);
+    expect(lifetimeEvidence('30 minutes / treize (13) mois', 393)).toEqual([]);
+    expect(lifetimeEvidence('Session / douze (12) mois', 365)).toEqual([]);
   });
 });
