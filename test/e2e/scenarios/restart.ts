@@ -80,6 +80,40 @@ export function restartScenarios(ctx: E2eContext): void {
       await Promise.all([popup.close(), site.close(), api.close()]);
     });
 
+    it('keeps a cookie the portal writes on its parent domain at a wake its own, its page changing its address just after (review of 2026-12-06)', async () => {
+      // A model of the platform, timings made up: a page script writes _ga on the parent domain (Google
+      // Analytics' cookie_domain "auto", README "Which site a cookie belongs to"), then the page changes
+      // its address without loading (the platform's front end is AngularJS, https://github.com/opendatasoft/ods-widgets,
+      // whose routes use the History API). At a wake, a page change heard before the tabs are read makes
+      // the cookie of unknown origin (browser-events.ts); one heard after must not: the portal's own write.
+      const browser = ctx.browser();
+      const outcomes: string[] = [];
+      for (const delayMs of [0, 0, 10, 30, 100]) {
+        const api = await extensionPage(browser);
+        const site = await freshSite(browser, api, HOST);
+        await waitForReport(api, HOST, (r) => presentNames(r).includes(FORGOTTEN) && presentNames(r).includes('sessionid'));
+        await untilStored(browser, api, HOST);
+        await browser.stopBackground();
+        await site.evaluate(
+          (delay) =>
+            new Promise<void>((resolve) => {
+              document.cookie = '_ga=GA1.1.11.22; domain=.opendatasoft.com; path=/; max-age=3600';
+              setTimeout(() => {
+                history.pushState({}, '', '/explore/?sort=modified');
+                resolve();
+              }, delay);
+            }),
+          delayMs,
+        );
+        const report = await waitForReport(api, HOST, (r) => presentNames(r).includes('_ga'));
+        const ga = report.cookies.find((c) => c.name === '_ga');
+        outcomes.push(`${delayMs} ms: ${ga?.originUnknown ? 'of unknown origin' : ga?.firstPhase}`);
+        await site.evaluate(() => void (document.cookie = '_ga=; domain=.opendatasoft.com; path=/; max-age=0'), null);
+        await Promise.all([site.close(), api.close()]);
+      }
+      expect(outcomes).toEqual(['0 ms', '0 ms', '10 ms', '30 ms', '100 ms'].map((delay) => `${delay}: before-choice`));
+    });
+
     it('a panel open meanwhile catches up: the restart marker, then the events that woke the background', async () => {
       const browser = ctx.browser();
       const api = await extensionPage(browser);
