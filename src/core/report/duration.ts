@@ -460,13 +460,28 @@ function bracketedAmount(inner: string): number | null {
 }
 
 /**
+ * True when `inner` is only number words and one this reader does not add up is among them
+ * ("trois cent quatre-vingt-quinze", "deux cents", "mille"): after digits, their repeat in words,
+ * which the digits already give.
+ */
+function unreadNumberWords(inner: string): boolean {
+  const words = inner.split(/[\s-]+/);
+  return (
+    words.some((word) => UNREAD_NUMBER_WORDS.has(word)) &&
+    words.every((word) => word === 'et' || UNREAD_NUMBER_WORDS.has(word) || (NUMBER_WORDS.has(word) && !ARTICLES.has(word)))
+  );
+}
+
+/**
  * Past brackets right after `index` in `text` (spaces between) that repeat `amount`, the amount
  * just read, in digits or words ("treize (13) mois", "13 (treize) mois", as legal French writes
  * amounts): where they end, so the unit after them is the amount's; else `index`. A different
- * number there ("2 (3) ans") is not taken for the amount. Reads a bounded number of characters
- * past the spaces, which the caller reads again: linear still.
+ * number there ("2 (3) ans") is not taken for the amount. After digits (`fromDigits`), number
+ * words this reader does not add up are taken for their repeat ("395 (trois cent
+ * quatre-vingt-quinze) jours"). Reads a bounded number of characters past the spaces, which the
+ * caller reads again: linear still.
  */
-function pastBracketedRepeat(text: string, index: number, amount: number | null): number {
+function pastBracketedRepeat(text: string, index: number, amount: number | null, fromDigits: boolean): number {
   if (amount === null) return index;
   let open = index;
   while (open < text.length && isSpace(text[open] ?? '')) open++;
@@ -474,7 +489,8 @@ function pastBracketedRepeat(text: string, index: number, amount: number | null)
   let close = open + 1;
   while (close < text.length && close - open <= MAX_BRACKETED_AMOUNT_LENGTH && text[close] !== ')' && text[close] !== '(') close++;
   if (text[close] !== ')') return index;
-  return bracketedAmount(text.slice(open + 1, close).trim()) === amount ? close + 1 : index;
+  const inner = text.slice(open + 1, close).trim();
+  return bracketedAmount(inner) === amount || (fromDigits && unreadNumberWords(inner)) ? close + 1 : index;
 }
 
 /** What lies between a token and the one before it: `comma` is one comma, spaces around it. */
@@ -782,7 +798,7 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
     if (amount !== null && !Number.isFinite(amount)) amount = null;
     afterUnit = endsPart(sum, amount);
     // "treize (13) mois": the same amount again in brackets stands between the amount and its unit.
-    index = pastBracketedRepeat(lower, index, amount);
+    index = pastBracketedRepeat(lower, index, amount, number && fraction === null);
     gap = 'none';
   }
   // An open-ended lifetime has no longest reading: unknown, as words with no number are.

@@ -738,4 +738,24 @@ describe('an amount written twice, in words and in digits between brackets (as F
     expect(lifetimeEvidence('30 minutes / treize (13) mois', 393)).toEqual([]);
     expect(lifetimeEvidence('Session / douze (12) mois', 365)).toEqual([]);
   });
+
+  it.each([
+    ['395 (trois cent quatre-vingt-quinze) jours', 395 * DAY],
+    ['200 (deux cents) jours', 200 * DAY],
+    ['1000 (mille) secondes', 1000],
+  ])('reads %j, brackets of number words this reader does not add up after digits, as the digits', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
+  it.each(['trois cent (300) jours', '395 (trois cent jours) jours', '395 (cent ou deux cents) jours'])(
+    'steps over no brackets holding other words, nor after an amount in words: %j is unknown',
+    (text) => {
+      expect(parseStatedLifetime(text)).toEqual({ kind: 'unknown' });
+    },
+  );
+
+  it('makes no finding on a 393-day _pk_id stated "30 minutes / 395 (trois cent quatre-vingt-quinze) jours", and flags a 730-day one stated "390 (trois cent quatre-vingt-dix) jours"', () => {
+    expect(lifetimeEvidence('30 minutes / 395 (trois cent quatre-vingt-quinze) jours', 393)).toEqual([]);
+    expect(lifetimeEvidence('390 (trois cent quatre-vingt-dix) jours', 730)).toHaveLength(1);
+  });
 });
