@@ -299,7 +299,40 @@ function unitFollows(text: string, index: number): boolean {
  * many short words).
  */
 const BROWSER_CLOSES =
-  /\bfermeture\s+(?:du|de\s+votre|de\s+ton)\s+navigateur|\bferm(?:e|es|ez|er|iez|ons|ent|ant)\s+(?:le|votre|ton|son|leur)\s+navigateur|\bquitt(?:e|ez|er)\s+(?:le|votre|ton)\s+navigateur|\bbrowser\s+(?:is\s+)?clos|\b(?:close|closes|closing|quit|quits|quitting|exit|exits|exiting)\s+(?:the\s+|your\s+)?browser/;
+  /\bfermeture\s+(?:du|de\s+votre|de\s+ton)\s+navigateur|\bferm(?:e|es|ez|er|iez|ons|ent|ant)\s+(?:le|votre|ton|son|leur)\s+navigateur|\bquitt(?:e|ez|er)\s+(?:le|votre|ton)\s+navigateur|\bbrowser\s+(?:is\s+)?clos|\b(?:close|closes|closing|quit|quits|quitting|exit|exits|exiting)\s+(?:the\s+|your\s+)?browser/g;
+
+/** How far before the browser closing words that keep the cookie past it are looked for ("n'est pas supprimé lorsque vous "). */
+const SURVIVAL_LOOK_BACK = 48;
+
+/** Characters that end a clause: words before one say nothing of a closing after it ("Pas de durée fixe, supprimé à la fermeture…"). */
+const CLAUSE_BREAKS = new Set(['.', ';', ':', ',', '/', '|', '(', ')', '\n', '\r']);
+
+/** Words that keep the cookie past the closing after them: a negation or a concession ("n'est pas supprimé", "même si", "not", "even if"). */
+const KEPT_PAST_CLOSING = /(?<!\p{L})(?:pas|jamais|m[eê]me\s+si|not|never|even\s+if)(?!\p{L})|n['’]t(?!\p{L})/u;
+
+/** Words that put the cookie's end later than the closing ("après", "au-delà", "after", "beyond")… */
+const LATER_THAN_CLOSING = /(?<!\p{L})(?:apr[eè]s|au-?del[aà]|after|beyond)(?!\p{L})/u;
+
+/** …unless they say what ends it then ("Supprimé après la fermeture", "Expires after the browser is closed"). */
+const ENDING_WORDS = /(?<!\p{L})(?:supprim|effac|expir|d[eé]trui|delet|remov|clear|eras)/u;
+
+/**
+ * True when `text` says the cookie ends when the browser closes (BROWSER_CLOSES), where the words
+ * just before the closing, in its clause, do not keep it past the closing ("Conservé même si vous
+ * fermez le navigateur", "n'est pas supprimé lorsque vous fermez votre navigateur": a persistent
+ * cookie, no session). Looks back a bounded number of characters per match: linear.
+ */
+function saysBrowserCloses(text: string): boolean {
+  for (const match of text.matchAll(BROWSER_CLOSES)) {
+    let from = match.index;
+    while (from > 0 && match.index - from < SURVIVAL_LOOK_BACK && !CLAUSE_BREAKS.has(text[from - 1] ?? '')) from--;
+    const before = text.slice(from, match.index);
+    if (KEPT_PAST_CLOSING.test(before)) continue;
+    if (LATER_THAN_CLOSING.test(before) && !ENDING_WORDS.test(before)) continue;
+    return true;
+  }
+  return false;
+}
 
 /** Past 15 digits a number is no lifetime anyone states; such an amount is skipped. */
 const MAX_AMOUNT_DIGITS = 15;
@@ -804,7 +837,7 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
   // An open-ended lifetime has no longest reading: unknown, as words with no number are.
   if (openEnded) return { kind: 'unknown' };
   if (longest >= 0) return { kind: 'max', seconds: longest };
-  if (/\bsession\b/.test(lower) || BROWSER_CLOSES.test(lower)) return { kind: 'session' };
+  if (/\bsession\b/.test(lower) || saysBrowserCloses(lower)) return { kind: 'session' };
   return { kind: 'unknown' };
 }
 

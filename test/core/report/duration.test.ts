@@ -642,6 +642,37 @@ describe('the browser closing, said with the French verb "fermer"', () => {
     expect(parseStatedLifetime('enfermez le navigateur')).toEqual({ kind: 'unknown' });
   });
 
+  it.each([
+    "Persistant : n'est pas supprimé lorsque vous fermez votre navigateur",
+    'Conservé même si vous fermez le navigateur',
+    'Conservé même si vous quittez le navigateur',
+    'Conservé après la fermeture du navigateur',
+    'Reste au-delà de la fermeture du navigateur',
+    'Not deleted when you close your browser',
+    "Isn't deleted when you close the browser",
+    'Kept even if you close the browser',
+    'Persists after the browser is closed',
+    'Persists beyond closing the browser',
+  ])('does not read %j, a cookie that survives the browser closing, as the session', (text) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'unknown' });
+  });
+
+  it.each([
+    'Supprimé à la fermeture du navigateur',
+    "Ne dure que jusqu'à la fermeture du navigateur",
+    'Supprimé après la fermeture du navigateur',
+    'Expires after the browser is closed',
+    'Deleted after closing the browser',
+    'Pas de durée fixe, supprimé à la fermeture du navigateur',
+    'Conservé même si vous changez de page ; supprimé lorsque vous fermez votre navigateur',
+  ])('still reads %j, where nothing before the close keeps the cookie, as the session', (text) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'session' });
+  });
+
+  it('makes no finding on a 1-year _pk_id stated "Conservé même si vous fermez le navigateur"', () => {
+    expect(lifetimeEvidence('Conservé même si vous fermez le navigateur', 365)).toEqual([]);
+  });
+
   it('flags a 1-year _pk_id stated "Supprimé lorsque vous fermez votre navigateur", as for the English words', () => {
     expect(lifetimeEvidence('Supprimé lorsque vous fermez votre navigateur', 365)).toEqual([
       'charter says "Supprimé lorsque vous fermez votre navigateur", cookie persists 365 days',
