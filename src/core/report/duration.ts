@@ -292,14 +292,15 @@ function unitFollows(text: string, index: number): boolean {
 
 /**
  * A lifetime that ends when the browser closes, in the words charters use for it ("Jusqu'à la
- * fermeture du navigateur", "lorsque vous fermez votre navigateur", "until the browser is
- * closed"): the session. Alternatives of fixed words and single optional ones, a run of
- * whitespace between words: no nested or overlapping quantifiers, linear in the text (and no copy
- * of the text with its runs made one space, which cost more than the whole parse on a text of
- * many short words).
+ * fermeture du navigateur", "lorsque vous fermez votre navigateur", the future "lorsque vous
+ * fermerez votre navigateur", the participle "jusqu'à ce que le navigateur soit fermé", "until
+ * the browser is closed"): the session. Alternatives of fixed words and single optional ones, a
+ * run of whitespace between words: no nested or overlapping quantifiers, linear in the text (and
+ * no copy of the text with its runs made one space, which cost more than the whole parse on a
+ * text of many short words).
  */
 const BROWSER_CLOSES =
-  /\bfermeture\s+(?:du|de\s+votre|de\s+ton)\s+navigateur|\bferm(?:e|es|ez|er|iez|ons|ent|ant)\s+(?:le|votre|ton|son|leur)\s+navigateur|\bquitt(?:e|ez|er)\s+(?:le|votre|ton)\s+navigateur|\bbrowser\s+(?:is\s+)?clos|\b(?:close|closes|closing|quit|quits|quitting|exit|exits|exiting)\s+(?:the\s+|your\s+)?browser/g;
+  /\bfermeture\s+(?:du|de\s+votre|de\s+ton)\s+navigateur|\bferm(?:e|es|ez|er|iez|ons|ent|ant|erez|era|eront)\s+(?:le|votre|ton|son|leur)\s+navigateur|\bquitt(?:e|ez|er|erez|era|eront)\s+(?:le|votre|ton|son|leur)\s+navigateur|\bnavigateur\s+(?:est\s+|soit\s+)?fermé|\bbrowser\s+(?:is\s+)?clos|\b(?:close|closes|closing|quit|quits|quitting|exit|exits|exiting)\s+(?:the\s+|your\s+)?browser/g;
 
 /** How far before the browser closing words that keep the cookie past it are looked for ("n'est pas supprimé lorsque vous "). */
 const SURVIVAL_LOOK_BACK = 48;

@@ -637,6 +637,27 @@ describe('the browser closing, said with the French verb "fermer"', () => {
     expect(parseStatedLifetime(text)).toEqual({ kind: 'session' });
   });
 
+  it.each([
+    'Supprimé lorsque vous fermerez votre navigateur',
+    'Ce cookie sera effacé dès que vous fermerez le navigateur',
+    "Supprimé lorsque l'utilisateur fermera son navigateur",
+    'Effacé quand les visiteurs fermeront leur navigateur',
+    'Supprimé lorsque vous quitterez votre navigateur',
+    "Jusqu'à ce que le navigateur soit fermé",
+    'Supprimé quand le navigateur est fermé',
+    'Expire navigateur fermé',
+  ])('reads %j, the future tense or the participle, as the session', (text) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'session' });
+  });
+
+  it('keeps a participle of the closing unknown after a negation: "N\'est pas supprimé quand le navigateur est fermé"', () => {
+    expect(parseStatedLifetime("N'est pas supprimé quand le navigateur est fermé")).toEqual({ kind: 'unknown' });
+  });
+
+  it('flags a 1-year _pk_id stated "Supprimé lorsque vous fermerez votre navigateur"', () => {
+    expect(lifetimeEvidence('Supprimé lorsque vous fermerez votre navigateur', 365)).toHaveLength(1);
+  });
+
   it('keeps words that close no browser unknown', () => {
     expect(parseStatedLifetime('Fermez la fenêtre')).toEqual({ kind: 'unknown' });
     expect(parseStatedLifetime('enfermez le navigateur')).toEqual({ kind: 'unknown' });
