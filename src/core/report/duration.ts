@@ -292,14 +292,48 @@ function unitFollows(text: string, index: number): boolean {
 
 /**
  * A lifetime that ends when the browser closes, in the words charters use for it ("Jusqu'à la
- * fermeture du navigateur", "lorsque vous fermez votre navigateur", "until the browser is
- * closed"): the session. Alternatives of fixed words and single optional ones, a run of
- * whitespace between words: no nested or overlapping quantifiers, linear in the text (and no copy
- * of the text with its runs made one space, which cost more than the whole parse on a text of
- * many short words).
+ * fermeture du navigateur", "lorsque vous fermez votre navigateur", the future "lorsque vous
+ * fermerez votre navigateur", the participle "jusqu'à ce que le navigateur soit fermé", "until
+ * the browser is closed"): the session. Alternatives of fixed words and single optional ones, a
+ * run of whitespace between words: no nested or overlapping quantifiers, linear in the text (and
+ * no copy of the text with its runs made one space, which cost more than the whole parse on a
+ * text of many short words).
  */
 const BROWSER_CLOSES =
-  /\bfermeture\s+(?:du|de\s+votre|de\s+ton)\s+navigateur|\bferm(?:e|es|ez|er|iez|ons|ent|ant)\s+(?:le|votre|ton|son|leur)\s+navigateur|\bquitt(?:e|ez|er)\s+(?:le|votre|ton)\s+navigateur|\bbrowser\s+(?:is\s+)?clos|\b(?:close|closes|closing|quit|quits|quitting|exit|exits|exiting)\s+(?:the\s+|your\s+)?browser/;
+  /\bfermeture\s+(?:du|de\s+votre|de\s+ton)\s+navigateur|\bferm(?:e|es|ez|er|iez|ons|ent|ant|erez|era|eront)\s+(?:le|votre|ton|son|leur)\s+navigateur|\bquitt(?:e|ez|er|erez|era|eront)\s+(?:le|votre|ton|son|leur)\s+navigateur|\bnavigateur\s+(?:est\s+|soit\s+)?fermé|\bbrowser\s+(?:is\s+)?clos|\b(?:close|closes|closing|quit|quits|quitting|exit|exits|exiting)\s+(?:the\s+|your\s+)?browser/g;
+
+/** How far before the browser closing words that keep the cookie past it are looked for ("n'est pas supprimé lorsque vous "). */
+const SURVIVAL_LOOK_BACK = 48;
+
+/** Characters that end a clause: words before one say nothing of a closing after it ("Pas de durée fixe, supprimé à la fermeture…"). */
+const CLAUSE_BREAKS = new Set(['.', ';', ':', ',', '/', '|', '(', ')', '\n', '\r']);
+
+/** Words that keep the cookie past the closing after them: a negation or a concession ("n'est pas supprimé", "même si", "not", "even if"). */
+const KEPT_PAST_CLOSING = /(?<!\p{L})(?:pas|jamais|m[eê]me\s+si|not|never|even\s+if)(?!\p{L})|n['’]t(?!\p{L})/u;
+
+/** Words that put the cookie's end later than the closing ("après", "au-delà", "after", "beyond")… */
+const LATER_THAN_CLOSING = /(?<!\p{L})(?:apr[eè]s|au-?del[aà]|after|beyond)(?!\p{L})/u;
+
+/** …unless they say what ends it then ("Supprimé après la fermeture", "Expires after the browser is closed"). */
+const ENDING_WORDS = /(?<!\p{L})(?:supprim|effac|expir|d[eé]trui|delet|remov|clear|eras)/u;
+
+/**
+ * True when `text` says the cookie ends when the browser closes (BROWSER_CLOSES), where the words
+ * just before the closing, in its clause, do not keep it past the closing ("Conservé même si vous
+ * fermez le navigateur", "n'est pas supprimé lorsque vous fermez votre navigateur": a persistent
+ * cookie, no session). Looks back a bounded number of characters per match: linear.
+ */
+function saysBrowserCloses(text: string): boolean {
+  for (const match of text.matchAll(BROWSER_CLOSES)) {
+    let from = match.index;
+    while (from > 0 && match.index - from < SURVIVAL_LOOK_BACK && !CLAUSE_BREAKS.has(text[from - 1] ?? '')) from--;
+    const before = text.slice(from, match.index);
+    if (KEPT_PAST_CLOSING.test(before)) continue;
+    if (LATER_THAN_CLOSING.test(before) && !ENDING_WORDS.test(before)) continue;
+    return true;
+  }
+  return false;
+}
 
 /** Past 15 digits a number is no lifetime anyone states; such an amount is skipped. */
 const MAX_AMOUNT_DIGITS = 15;
@@ -460,13 +494,28 @@ function bracketedAmount(inner: string): number | null {
 }
 
 /**
+ * True when `inner` is only number words and one this reader does not add up is among them
+ * ("trois cent quatre-vingt-quinze", "deux cents", "mille"): after digits, their repeat in words,
+ * which the digits already give.
+ */
+function unreadNumberWords(inner: string): boolean {
+  const words = inner.split(/[\s-]+/);
+  return (
+    words.some((word) => UNREAD_NUMBER_WORDS.has(word)) &&
+    words.every((word) => word === 'et' || UNREAD_NUMBER_WORDS.has(word) || (NUMBER_WORDS.has(word) && !ARTICLES.has(word)))
+  );
+}
+
+/**
  * Past brackets right after `index` in `text` (spaces between) that repeat `amount`, the amount
  * just read, in digits or words ("treize (13) mois", "13 (treize) mois", as legal French writes
  * amounts): where they end, so the unit after them is the amount's; else `index`. A different
- * number there ("2 (3) ans") is not taken for the amount. Reads a bounded number of characters
- * past the spaces, which the caller reads again: linear still.
+ * number there ("2 (3) ans") is not taken for the amount. After digits (`fromDigits`), number
+ * words this reader does not add up are taken for their repeat ("395 (trois cent
+ * quatre-vingt-quinze) jours"). Reads a bounded number of characters past the spaces, which the
+ * caller reads again: linear still.
  */
-function pastBracketedRepeat(text: string, index: number, amount: number | null): number {
+function pastBracketedRepeat(text: string, index: number, amount: number | null, fromDigits: boolean): number {
   if (amount === null) return index;
   let open = index;
   while (open < text.length && isSpace(text[open] ?? '')) open++;
@@ -474,7 +523,8 @@ function pastBracketedRepeat(text: string, index: number, amount: number | null)
   let close = open + 1;
   while (close < text.length && close - open <= MAX_BRACKETED_AMOUNT_LENGTH && text[close] !== ')' && text[close] !== '(') close++;
   if (text[close] !== ')') return index;
-  return bracketedAmount(text.slice(open + 1, close).trim()) === amount ? close + 1 : index;
+  const inner = text.slice(open + 1, close).trim();
+  return bracketedAmount(inner) === amount || (fromDigits && unreadNumberWords(inner)) ? close + 1 : index;
 }
 
 /** What lies between a token and the one before it: `comma` is one comma, spaces around it. */
@@ -782,13 +832,13 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
     if (amount !== null && !Number.isFinite(amount)) amount = null;
     afterUnit = endsPart(sum, amount);
     // "treize (13) mois": the same amount again in brackets stands between the amount and its unit.
-    index = pastBracketedRepeat(lower, index, amount);
+    index = pastBracketedRepeat(lower, index, amount, number && fraction === null);
     gap = 'none';
   }
   // An open-ended lifetime has no longest reading: unknown, as words with no number are.
   if (openEnded) return { kind: 'unknown' };
   if (longest >= 0) return { kind: 'max', seconds: longest };
-  if (/\bsession\b/.test(lower) || BROWSER_CLOSES.test(lower)) return { kind: 'session' };
+  if (/\bsession\b/.test(lower) || saysBrowserCloses(lower)) return { kind: 'session' };
   return { kind: 'unknown' };
 }
 

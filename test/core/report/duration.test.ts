@@ -637,9 +637,61 @@ describe('the browser closing, said with the French verb "fermer"', () => {
     expect(parseStatedLifetime(text)).toEqual({ kind: 'session' });
   });
 
+  it.each([
+    'Supprimé lorsque vous fermerez votre navigateur',
+    'Ce cookie sera effacé dès que vous fermerez le navigateur',
+    "Supprimé lorsque l'utilisateur fermera son navigateur",
+    'Effacé quand les visiteurs fermeront leur navigateur',
+    'Supprimé lorsque vous quitterez votre navigateur',
+    "Jusqu'à ce que le navigateur soit fermé",
+    'Supprimé quand le navigateur est fermé',
+    'Expire navigateur fermé',
+  ])('reads %j, the future tense or the participle, as the session', (text) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'session' });
+  });
+
+  it('keeps a participle of the closing unknown after a negation: "N\'est pas supprimé quand le navigateur est fermé"', () => {
+    expect(parseStatedLifetime("N'est pas supprimé quand le navigateur est fermé")).toEqual({ kind: 'unknown' });
+  });
+
+  it('flags a 1-year _pk_id stated "Supprimé lorsque vous fermerez votre navigateur"', () => {
+    expect(lifetimeEvidence('Supprimé lorsque vous fermerez votre navigateur', 365)).toHaveLength(1);
+  });
+
   it('keeps words that close no browser unknown', () => {
     expect(parseStatedLifetime('Fermez la fenêtre')).toEqual({ kind: 'unknown' });
     expect(parseStatedLifetime('enfermez le navigateur')).toEqual({ kind: 'unknown' });
+  });
+
+  it.each([
+    "Persistant : n'est pas supprimé lorsque vous fermez votre navigateur",
+    'Conservé même si vous fermez le navigateur',
+    'Conservé même si vous quittez le navigateur',
+    'Conservé après la fermeture du navigateur',
+    'Reste au-delà de la fermeture du navigateur',
+    'Not deleted when you close your browser',
+    "Isn't deleted when you close the browser",
+    'Kept even if you close the browser',
+    'Persists after the browser is closed',
+    'Persists beyond closing the browser',
+  ])('does not read %j, a cookie that survives the browser closing, as the session', (text) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'unknown' });
+  });
+
+  it.each([
+    'Supprimé à la fermeture du navigateur',
+    "Ne dure que jusqu'à la fermeture du navigateur",
+    'Supprimé après la fermeture du navigateur',
+    'Expires after the browser is closed',
+    'Deleted after closing the browser',
+    'Pas de durée fixe, supprimé à la fermeture du navigateur',
+    'Conservé même si vous changez de page ; supprimé lorsque vous fermez votre navigateur',
+  ])('still reads %j, where nothing before the close keeps the cookie, as the session', (text) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'session' });
+  });
+
+  it('makes no finding on a 1-year _pk_id stated "Conservé même si vous fermez le navigateur"', () => {
+    expect(lifetimeEvidence('Conservé même si vous fermez le navigateur', 365)).toEqual([]);
   });
 
   it('flags a 1-year _pk_id stated "Supprimé lorsque vous fermez votre navigateur", as for the English words', () => {
@@ -737,5 +789,25 @@ describe('an amount written twice, in words and in digits between brackets (as F
     expect(lifetimeEvidence('treize (13) mois', 730)).toEqual(['charter says "treize (13) mois", cookie expires after 730 days']);
     expect(lifetimeEvidence('30 minutes / treize (13) mois', 393)).toEqual([]);
     expect(lifetimeEvidence('Session / douze (12) mois', 365)).toEqual([]);
+  });
+
+  it.each([
+    ['395 (trois cent quatre-vingt-quinze) jours', 395 * DAY],
+    ['200 (deux cents) jours', 200 * DAY],
+    ['1000 (mille) secondes', 1000],
+  ])('reads %j, brackets of number words this reader does not add up after digits, as the digits', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
+  it.each(['trois cent (300) jours', '395 (trois cent jours) jours', '395 (cent ou deux cents) jours'])(
+    'steps over no brackets holding other words, nor after an amount in words: %j is unknown',
+    (text) => {
+      expect(parseStatedLifetime(text)).toEqual({ kind: 'unknown' });
+    },
+  );
+
+  it('makes no finding on a 393-day _pk_id stated "30 minutes / 395 (trois cent quatre-vingt-quinze) jours", and flags a 730-day one stated "390 (trois cent quatre-vingt-dix) jours"', () => {
+    expect(lifetimeEvidence('30 minutes / 395 (trois cent quatre-vingt-quinze) jours', 393)).toEqual([]);
+    expect(lifetimeEvidence('390 (trois cent quatre-vingt-dix) jours', 730)).toHaveLength(1);
   });
 });
