@@ -308,28 +308,66 @@ const SURVIVAL_LOOK_BACK = 48;
 /** Characters that end a clause: words before one say nothing of a closing after it ("Pas de durée fixe, supprimé à la fermeture…"). */
 const CLAUSE_BREAKS = new Set(['.', ';', ':', ',', '/', '|', '(', ')', '\n', '\r']);
 
-/** Words that keep the cookie past the closing after them: a negation or a concession ("n'est pas supprimé", "même si", "not", "even if"). */
-const KEPT_PAST_CLOSING = /(?<!\p{L})(?:pas|jamais|m[eê]me\s+si|not|never|even\s+if)(?!\p{L})|n['’]t(?!\p{L})/u;
+/** Words that join two clauses ("Ne stocke pas d'identifiant et expire à la fermeture…"): what comes before says nothing of the closing. */
+const CLAUSE_JOINS = /(?<!\p{L})(?:et|and|puis|mais|but)(?!\p{L})/gu;
 
-/** Words that put the cookie's end later than the closing ("après", "au-delà", "after", "beyond")… */
-const LATER_THAN_CLOSING = /(?<!\p{L})(?:apr[eè]s|au-?del[aà]|after|beyond)(?!\p{L})/u;
+/** A negation ("n'est pas supprimé", "not deleted", "isn't"): the closing may or may not end the cookie, as what follows it says. */
+const NEGATION = /(?<!\p{L})(?:pas|jamais|not|never)(?!\p{L})|n['’]t(?!\p{L})/gu;
+
+/** After a negation: "not before" the closing ("n'expire pas avant", "does not expire until"): it ends then. */
+const NOT_BEFORE = /(?<!\p{L})(?:avant|jusqu|until|before)(?!\p{L})/u;
+
+/** A concession or a survival ("même si", "même quand", "even if", "survit", "non supprimé", "sans être effacé"): kept past the closing. */
+const KEPT_PAST_CLOSING =
+  /(?<!\p{L})(?:m[eê]me|even\s+(?:if|when)|surviv|survit|non\s+(?:supprim|effac|d[eé]trui)|sans\s+(?:[eê]tre\s+)?(?:supprim|effac|d[eé]trui))/u;
+
+/** Words that put the cookie's end later than the closing ("après", "au-delà", "une fois", "after", "beyond")… */
+const LATER_THAN_CLOSING = /(?<!\p{L})(?:apr[eè]s|au-?del[aà]|une\s+fois|after|beyond)(?!\p{L})/u;
 
 /** …unless they say what ends it then ("Supprimé après la fermeture", "Expires after the browser is closed"). */
 const ENDING_WORDS = /(?<!\p{L})(?:supprim|effac|expir|d[eé]trui|delet|remov|clear|eras)/u;
 
+/** The end of the last match of `pattern` (global) in `text`, or 0. */
+function afterLast(text: string, pattern: RegExp): number {
+  let end = 0;
+  for (const match of text.matchAll(pattern)) end = match.index + match[0].length;
+  return end;
+}
+
+/**
+ * True when the words of a clause just before the browser closing words keep the cookie past the
+ * closing: a concession or a survival ("Conservé même si vous fermez…", "Survit à la fermeture…");
+ * a negation of its end ("n'est pas supprimé lorsque vous fermez…", "not deleted when…"), unless
+ * it is a "not before" ("n'expire pas avant la fermeture") or a negated keeping after it ("ne
+ * persiste pas après la fermeture"); or a later time with no word of its end ("Conservé après la
+ * fermeture", but "Supprimé après la fermeture" ends it).
+ */
+function keptPastClosing(clause: string): boolean {
+  if (KEPT_PAST_CLOSING.test(clause)) return true;
+  const negationEnd = afterLast(clause, NEGATION);
+  const ends = ENDING_WORDS.test(clause);
+  const later = LATER_THAN_CLOSING.test(clause);
+  if (negationEnd > 0) {
+    const rest = clause.slice(negationEnd);
+    if (NOT_BEFORE.test(rest)) return false;
+    // "N'est pas supprimé après la fermeture": kept; "Ne persiste pas après la fermeture": ended.
+    return later ? ends : true;
+  }
+  return later && !ends;
+}
+
 /**
  * True when `text` says the cookie ends when the browser closes (BROWSER_CLOSES), where the words
- * just before the closing, in its clause, do not keep it past the closing ("Conservé même si vous
- * fermez le navigateur", "n'est pas supprimé lorsque vous fermez votre navigateur": a persistent
- * cookie, no session). Looks back a bounded number of characters per match: linear.
+ * just before the closing, in its clause (up to a punctuation mark or a word joining clauses), do
+ * not keep it past the closing (keptPastClosing). Looks back a bounded number of characters per
+ * match: linear.
  */
 function saysBrowserCloses(text: string): boolean {
   for (const match of text.matchAll(BROWSER_CLOSES)) {
     let from = match.index;
     while (from > 0 && match.index - from < SURVIVAL_LOOK_BACK && !CLAUSE_BREAKS.has(text[from - 1] ?? '')) from--;
     const before = text.slice(from, match.index);
-    if (KEPT_PAST_CLOSING.test(before)) continue;
-    if (LATER_THAN_CLOSING.test(before) && !ENDING_WORDS.test(before)) continue;
+    if (keptPastClosing(before.slice(afterLast(before, CLAUSE_JOINS)))) continue;
     return true;
   }
   return false;

@@ -674,6 +674,12 @@ describe('the browser closing, said with the French verb "fermer"', () => {
     'Kept even if you close the browser',
     'Persists after the browser is closed',
     'Persists beyond closing the browser',
+    'Reste stocké même quand le navigateur est fermé',
+    'Reste enregistré une fois le navigateur fermé',
+    'Persistant (non supprimé à la fermeture du navigateur)',
+    'Conservé même lorsque vous fermez le navigateur',
+    'Survit à la fermeture du navigateur',
+    "N'est pas supprimé après la fermeture du navigateur",
   ])('does not read %j, a cookie that survives the browser closing, as the session', (text) => {
     expect(parseStatedLifetime(text)).toEqual({ kind: 'unknown' });
   });
@@ -686,6 +692,13 @@ describe('the browser closing, said with the French verb "fermer"', () => {
     'Deleted after closing the browser',
     'Pas de durée fixe, supprimé à la fermeture du navigateur',
     'Conservé même si vous changez de page ; supprimé lorsque vous fermez votre navigateur',
+    "Ne stocke pas d'identifiant et expire à la fermeture du navigateur",
+    'Not used for tracking and deleted when you close the browser',
+    'Does not expire until the browser is closed',
+    "N'expire pas avant la fermeture du navigateur",
+    'Ne persiste pas après la fermeture du navigateur',
+    'Supprimé une fois le navigateur fermé',
+    'Cookie non persistant supprimé à la fermeture du navigateur',
   ])('still reads %j, where nothing before the close keeps the cookie, as the session', (text) => {
     expect(parseStatedLifetime(text)).toEqual({ kind: 'session' });
   });
