@@ -90,8 +90,8 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
    */
   let waiting = 0;
   /**
-   * Until `ready`, the tabs are known only by the wake's read of them, whose answer shows them as
-   * they are when the browser answers: a tab heard changing page, or closing, after a cookie event
+   * Until the wake's read of the tabs is applied (`tabsRead`), the tabs are known only by that
+   * read, whose answer shows them as they are when the browser answers: a tab heard changing page, or closing, after a cookie event
    * may have shown another site when that cookie was written. Such a cookie on a parent domain is
    * filed as of unknown origin under every open site (as a wake's scan files what it finds), never
    * as the write of the site the tab showed next (a `_ga` A's page wrote, the tab then on B).

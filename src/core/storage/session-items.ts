@@ -211,10 +211,10 @@ export type StorageLedger = {
   accessChanges?: number;
 };
 
-/** The store's ledger of dropped records (one for the whole area). */
 /** The ledger's key, apart from its item: the pages watch it (keyConcernsHost) without the worker's reading of it. */
 const LEDGER_KEY = 'storage:ledger';
 
+/** The store's ledger of dropped records (one for the whole area). */
 export const ledgerItem: SessionItem<Partial<StorageLedger>> = jsonItem(LEDGER_KEY, (stored) => {
   // Only the fields of their type: a count stored as text was added to as text ("1" then "11"), a time as text broke the exports.
   const value = decodeJson<unknown>(stored);
