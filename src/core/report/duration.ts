@@ -317,15 +317,18 @@ const NEGATION = /(?<!\p{L})(?:pas|jamais|not|never)(?!\p{L})|n['’]t(?!\p{L})/
 /** After a negation: "not before" the closing ("n'expire pas avant", "does not expire until"): it ends then. */
 const NOT_BEFORE = /(?<!\p{L})(?:avant|jusqu|until|before)(?!\p{L})/u;
 
-/** A concession or a survival ("même si", "même quand", "even if", "survit", "non supprimé", "sans être effacé"): kept past the closing. */
-const KEPT_PAST_CLOSING =
-  /(?<!\p{L})(?:m[eê]me|even\s+(?:if|when)|surviv|survit|non\s+(?:supprim|effac|d[eé]trui)|sans\s+(?:[eê]tre\s+)?(?:supprim|effac|d[eé]trui))/u;
+/** A concession ("même si", "même quand", "even if", "even once", "non supprimé", "sans être effacé"): kept past the closing. */
+const CONCESSION =
+  /(?<![-\p{L}])(?:m[eê]me\s+(?:si|quand|lorsque|apr[eè]s|une\s+fois)|even\s+(?:if|when|once|after)|non\s+(?:supprim|effac|d[eé]trui)|sans\s+(?:[eê]tre\s+)?(?:supprim|effac|d[eé]trui))/u;
+
+/** A survival ("survit à la fermeture", "survives closing"): kept past the closing, unless negated ("ne survit pas"). */
+const SURVIVES = /(?<!\p{L})(?:surviv|survit)/u;
 
 /** Words that put the cookie's end later than the closing ("après", "au-delà", "une fois", "after", "beyond")… */
 const LATER_THAN_CLOSING = /(?<!\p{L})(?:apr[eè]s|au-?del[aà]|une\s+fois|after|beyond)(?!\p{L})/u;
 
-/** …unless they say what ends it then ("Supprimé après la fermeture", "Expires after the browser is closed"). */
-const ENDING_WORDS = /(?<!\p{L})(?:supprim|effac|expir|d[eé]trui|delet|remov|clear|eras)/u;
+/** …unless they say what ends it then ("Supprimé après la fermeture", "Disparaît une fois le navigateur fermé", "Expires after the browser is closed"). */
+const ENDING_WORDS = /(?<!\p{L})(?:supprim|effac|expir|d[eé]trui|dispar|prend\s+fin|termin|n['’]existe\s+plus|delet|remov|clear|eras)/u;
 
 /** The end of the last match of `pattern` (global) in `text`, or 0. */
 function afterLast(text: string, pattern: RegExp): number {
@@ -336,15 +339,17 @@ function afterLast(text: string, pattern: RegExp): number {
 
 /**
  * True when the words of a clause just before the browser closing words keep the cookie past the
- * closing: a concession or a survival ("Conservé même si vous fermez…", "Survit à la fermeture…");
+ * closing: a concession ("Conservé même si vous fermez…"), a survival not negated ("Survit à la
+ * fermeture…", but "Ne survit pas à la fermeture" ends it);
  * a negation of its end ("n'est pas supprimé lorsque vous fermez…", "not deleted when…"), unless
  * it is a "not before" ("n'expire pas avant la fermeture") or a negated keeping after it ("ne
  * persiste pas après la fermeture"); or a later time with no word of its end ("Conservé après la
  * fermeture", but "Supprimé après la fermeture" ends it).
  */
 function keptPastClosing(clause: string): boolean {
-  if (KEPT_PAST_CLOSING.test(clause)) return true;
+  if (CONCESSION.test(clause)) return true;
   const negationEnd = afterLast(clause, NEGATION);
+  if (SURVIVES.test(clause)) return negationEnd === 0;
   const ends = ENDING_WORDS.test(clause);
   const later = LATER_THAN_CLOSING.test(clause);
   if (negationEnd > 0) {
@@ -367,7 +372,10 @@ function saysBrowserCloses(text: string): boolean {
     let from = match.index;
     while (from > 0 && match.index - from < SURVIVAL_LOOK_BACK && !CLAUSE_BREAKS.has(text[from - 1] ?? '')) from--;
     const before = text.slice(from, match.index);
-    if (keptPastClosing(before.slice(afterLast(before, CLAUSE_JOINS)))) continue;
+    // A joining word starts a clause of its own only when what follows it ends the cookie ("… et
+    // expire à la fermeture"); "n'est pas supprimé quand vous vous déconnectez et fermez…" is one.
+    const joined = before.slice(afterLast(before, CLAUSE_JOINS));
+    if (keptPastClosing(ENDING_WORDS.test(joined) ? joined : before)) continue;
     return true;
   }
   return false;

@@ -680,6 +680,11 @@ describe('the browser closing, said with the French verb "fermer"', () => {
     'Conservé même lorsque vous fermez le navigateur',
     'Survit à la fermeture du navigateur',
     "N'est pas supprimé après la fermeture du navigateur",
+    'Is not deleted when you log out and close the browser',
+    "N'est pas supprimé quand vous vous déconnectez et fermez le navigateur",
+    'Remains after you log out and close your browser',
+    'Reste actif après la déconnexion et la fermeture du navigateur',
+    'Remains stored even once the browser is closed',
   ])('does not read %j, a cookie that survives the browser closing, as the session', (text) => {
     expect(parseStatedLifetime(text)).toEqual({ kind: 'unknown' });
   });
@@ -699,6 +704,13 @@ describe('the browser closing, said with the French verb "fermer"', () => {
     'Ne persiste pas après la fermeture du navigateur',
     'Supprimé une fois le navigateur fermé',
     'Cookie non persistant supprimé à la fermeture du navigateur',
+    'Ne survit pas à la fermeture du navigateur',
+    'Does not survive closing the browser',
+    'Disparaît une fois le navigateur fermé',
+    "N'existe plus une fois le navigateur fermé",
+    'Prend fin une fois le navigateur fermé',
+    "S'efface de lui-même à la fermeture du navigateur",
+    "N'est pas conservé une fois le navigateur fermé",
   ])('still reads %j, where nothing before the close keeps the cookie, as the session', (text) => {
     expect(parseStatedLifetime(text)).toEqual({ kind: 'session' });
   });
