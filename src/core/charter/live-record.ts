@@ -2,7 +2,7 @@
 import type { LiveCharterProblem } from './live-problem.ts';
 import type { UnreadRow } from './parse.ts';
 import type { ParsedCharter } from './types.ts';
-import { isObject, isString } from '../value-shape.ts';
+import { isFiniteNumber, isObject, isString } from '../value-shape.ts';
 
 /** A successful read is trusted for a day; a failed one is retried after ten minutes. */
 export const LIVE_CHARTER_MAX_AGE_MS = 24 * 3600 * 1000;
@@ -65,7 +65,6 @@ export function isStale(record: LiveCharterRecord | undefined, now: number): boo
   return now - at > maxAge;
 }
 
-const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isStringOrNull = (value: unknown) => value === null || isString(value);
 const MATCHES: ReadonlySet<unknown> = new Set(['exact', 'prefix']);
 const CATEGORIES: ReadonlySet<unknown> = new Set(['necessary', 'statistics', 'third-party', 'other']);
@@ -103,13 +102,13 @@ export function isLiveCharterRecord(value: unknown): value is LiveCharterRecord 
   return (
     isObject(value) &&
     isString(value.host) &&
-    isTime(value.fetchedAt) &&
+    isFiniteNumber(value.fetchedAt) &&
     isStringOrNull(value.url) &&
     (value.path === undefined || isString(value.path)) &&
     (value.charter === null || isCharter(value.charter)) &&
     (value.unreadRows === undefined || (Array.isArray(value.unreadRows) && value.unreadRows.every(isUnreadRow))) &&
     (value.problem === null || isString(value.problem) || isObject(value.problem)) &&
-    (value.failedAt === undefined || isTime(value.failedAt)) &&
+    (value.failedAt === undefined || isFiniteNumber(value.failedAt)) &&
     (value.attempt === undefined || isString(value.attempt))
   );
 }
